@@ -1,0 +1,13 @@
+"""Fehlerklassen für Meldungen, die Nutzerinnen und Nutzer lesen."""
+
+
+class BimoFehler(ValueError):
+    """Basisklasse aller Fehler, die bimo für Menschen formuliert (deutsch)."""
+
+
+class ParameterFehler(BimoFehler):
+    """Ein Parameter (z. B. eines Berichts) ist unbekannt oder ungültig."""
+
+
+class GeheimhaltungsFehler(BimoFehler):
+    """Eine Tabelle darf so nicht veröffentlicht werden."""

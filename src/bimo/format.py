@@ -1,0 +1,31 @@
+"""Deutsche Zahlenformate: 1.234,5 und 12,3 % – unabhängig von der Locale."""
+
+from __future__ import annotations
+
+import math
+
+GEHEIM = "."
+"""Zeichen für einen gesperrten Wert (Zahlenwert unbekannt oder geheim zu halten)."""
+
+
+def zahl(wert: float | int | None, stellen: int = 0) -> str:
+    """Formatiert eine Zahl deutsch: Tausenderpunkt, Dezimalkomma.
+
+    >>> zahl(1234.5, 1)
+    '1.234,5'
+    >>> zahl(-0.04, 1)
+    '0,0'
+    """
+    if wert is None or (isinstance(wert, float) and math.isnan(wert)):
+        return GEHEIM
+    text = f"{float(wert):,.{stellen}f}"
+    if text.lstrip("-").strip("0.,") == "":  # -0,0 vermeiden
+        text = text.lstrip("-")
+    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+
+
+def prozent(wert: float | None, stellen: int = 1) -> str:
+    """Formatiert einen Prozentwert deutsch mit geschütztem Leerzeichen: ``'12,3 %'``."""
+    if wert is None or (isinstance(wert, float) and math.isnan(wert)):
+        return GEHEIM
+    return f"{zahl(wert, stellen)}\u00a0%"

@@ -1,0 +1,131 @@
+"""Statistische Geheimhaltung: der eine Weg, auf dem Zahlen das Werkstattbuch verlassen.
+
+Jede Tabelle mit Fallzahlen, die in einen Bericht, auf eine Seite oder in
+einen Download geht, läuft durch :func:`schuetze_quoten`. Gesperrte Werte
+erscheinen als „.“ (Zahlenwert geheim zu halten).
+
+Regeln dieser Fassung:
+
+- **Primäre Sperrung (Fallzahlregel):** eine Fallzahl n mit 0 < n < Mindestfallzahl
+  ist sensibel. Echte Nullen sind nicht sensibel.
+- **Quoten erben die Sperrung** ihres Zählers und Nenners: Aus Quote und Nenner
+  ließe sich der Zähler zurückrechnen.
+- **Sekundäre Sperrung bei einer Summenzeile:** Enthält die Tabelle eine Zeile,
+  die die Summe der übrigen ist (z. B. das Land über den Kreisen), werden je
+  Jahr weitere Teile gesperrt, bis keine gesperrte Zahl aus der Summe
+  zurückgerechnet werden kann: Die Summe S der gesperrten Teile muss für jede
+  primär gesperrte Zahl a mindestens max(a + 1, Mindestfallzahl) betragen –
+  dann kann ein Angreifer weder ausschließen, dass a die Schwelle erreicht, noch
+  dass a null ist (UPL = max(1, t − a), LPL = min(a, 1); siehe Kapitel
+  Datenschutz).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from bimo.fehler import GeheimhaltungsFehler
+from bimo.format import GEHEIM, prozent, zahl
+
+MINDESTFALLZAHL = 3
+
+
+def ist_primaer_gesperrt(werte: pd.Series, mindestfallzahl: int = MINDESTFALLZAHL) -> pd.Series:
+    """True, wo eine Fallzahl sensibel ist: 0 < n < Mindestfallzahl (echte Nullen nicht)."""
+    if mindestfallzahl < 1:
+        raise GeheimhaltungsFehler(
+            f"Die Mindestfallzahl muss mindestens 1 sein, nicht {mindestfallzahl}.")
+    return (werte > 0) & (werte < mindestfallzahl)
+
+
+@dataclass(frozen=True)
+class Veroeffentlichung:
+    """Eine geschützte Tabelle: ``tabelle`` mit <NA> an gesperrten Stellen, ``gesperrt`` als Maske."""
+
+    tabelle: pd.DataFrame
+    gesperrt: pd.DataFrame
+    mindestfallzahl: int
+    wertspalten: tuple[str, ...]
+
+    def anzeige(self, stellen: dict[str, int] | None = None,
+                prozentspalten: tuple[str, ...] = ()) -> pd.DataFrame:
+        """Tabelle als deutsch formatierter Text; gesperrte Werte als „.“.
+
+        Formatiert werden die Wertspalten (``stellen`` Nachkommastellen je Spalte,
+        Vorgabe 0); Schlüssel und Jahre bleiben, wie sie sind.
+        """
+        stellen = stellen or {}
+        text = self.tabelle.copy().astype(object)
+        for spalte in self.wertspalten:
+            fmt = prozent if spalte in prozentspalten else zahl
+            text[spalte] = [
+                GEHEIM if gesperrt or pd.isna(wert) else fmt(wert, stellen.get(spalte, 0))
+                for wert, gesperrt in zip(self.tabelle[spalte], self.gesperrt[spalte],
+                                          strict=True)]
+        return text
+
+    @property
+    def anzahl_gesperrt(self) -> int:
+        return int(self.gesperrt.to_numpy().sum())
+
+
+def schuetze_quoten(tabelle: pd.DataFrame, *, zaehler: str = "zaehler", nenner: str = "nenner",
+                    quote: str = "wert", summenzeile: str | None = None,
+                    gebiet: str = "ags", gruppe: str = "jahr",
+                    mindestfallzahl: int = MINDESTFALLZAHL) -> Veroeffentlichung:
+    """Schützt eine Tabelle von Quoten mit ihren Zählern und Nennern.
+
+    ``tabelle`` hat je Zeile ein Gebiet und eine Gruppe (meist das Jahr).
+    Gesperrt werden Zähler, Nenner und Quote einer Zeile, sobald Zähler oder
+    Nenner sensibel sind. Ist ``summenzeile`` der Schlüssel eines Gebiets, das
+    die Summe der übrigen ist (das Land), wird je Gruppe sekundär gesperrt.
+    """
+    fehlend = [s for s in (zaehler, nenner, quote, gebiet, gruppe) if s not in tabelle.columns]
+    if fehlend:
+        raise GeheimhaltungsFehler(
+            f"Der Tabelle fehlen die Spalten {', '.join(fehlend)}; vorhanden: "
+            f"{', '.join(map(str, tabelle.columns))}.")
+    tabelle = tabelle.reset_index(drop=True)
+    zeile_gesperrt = (ist_primaer_gesperrt(tabelle[zaehler], mindestfallzahl)
+                      | ist_primaer_gesperrt(tabelle[nenner], mindestfallzahl))
+    if summenzeile is not None and zeile_gesperrt.any():
+        zeile_gesperrt = _sekundaer(tabelle, zeile_gesperrt, zaehler, nenner, summenzeile,
+                                    gebiet, gruppe, mindestfallzahl)
+    gesperrt = pd.DataFrame(False, index=tabelle.index, columns=tabelle.columns)
+    for spalte in (zaehler, nenner, quote):
+        gesperrt[spalte] = zeile_gesperrt
+    geschuetzt = tabelle.copy()
+    for spalte in (zaehler, nenner, quote):
+        geschuetzt[spalte] = geschuetzt[spalte].astype("Float64").mask(zeile_gesperrt)
+    return Veroeffentlichung(geschuetzt, gesperrt, mindestfallzahl, (zaehler, nenner, quote))
+
+
+def _sekundaer(tabelle: pd.DataFrame, gesperrt: pd.Series, zaehler: str, nenner: str,
+               summenzeile: str, gebiet: str, gruppe: str, t: int) -> pd.Series:
+    gesperrt = gesperrt.copy()
+    for _, teil in tabelle.groupby(gruppe):
+        teile = teil[teil[gebiet] != summenzeile]
+        if len(teile) == len(teil):
+            raise GeheimhaltungsFehler(
+                f"Die Summenzeile „{summenzeile}“ fehlt in {gruppe} {teil[gruppe].iloc[0]}.")
+        for spalte in (zaehler, nenner):
+            werte = teile[spalte]
+            while True:
+                primaer = teile.index[gesperrt[teile.index] & ist_primaer_gesperrt(werte, t)]
+                if len(primaer) == 0:
+                    break
+                summe = werte[gesperrt[teile.index]].sum()
+                bedarf = max(max(werte[primaer]) + 1, t)
+                if summe >= bedarf:
+                    break
+                frei = werte[~gesperrt[teile.index] & (werte > 0)].sort_values()
+                if frei.empty:
+                    raise GeheimhaltungsFehler(
+                        f"Sperrung unmöglich: Für {gruppe} {teil[gruppe].iloc[0]} gibt es "
+                        f"keine weitere Zelle mehr, die die gesperrten Werte schützt.")
+                genug = frei[frei >= bedarf - summe]
+                gesperrt[(genug if not genug.empty else frei).index[-1 if genug.empty else 0]] \
+                    = True
+    return gesperrt

@@ -1,0 +1,173 @@
+"""Selbstkontrollen für die Übungen: prüfen, typische Fehler erkennen, gestuft helfen.
+
+Eine Prüffunktion sagt nicht nur „falsch“: Sie erkennt die häufigen
+Denkfehler (z. B. Anteil statt Prozent, falscher Stichtag, Tagespflege
+vergessen) und gibt dazu einen gezielten Hinweis. Bei einer unbekannten
+falschen Antwort werden die Hinweise mit jedem Versuch konkreter.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from bimo import daten, indikatoren
+from bimo.daten.musterland import ALTERSGRUPPEN_KITA
+from bimo.format import prozent, zahl
+
+TOLERANZ = 0.1  # Prozentpunkte: Rundung auf eine Nachkommastelle ist in Ordnung
+
+
+@dataclass(frozen=True)
+class Rueckmeldung:
+    """Ergebnis einer Selbstkontrolle."""
+
+    richtig: bool
+    text: str
+
+    def __str__(self) -> str:
+        return ("✔ Richtig! " if self.richtig else "✘ Noch nicht. ") + self.text
+
+    def _repr_html_(self) -> str:
+        farbe, zeichen = ("#1b7837", "✔ Richtig!") if self.richtig else ("#b35806", "✘ Noch nicht.")
+        return (f'<div class="bimo-rueckmeldung" style="border-left:4px solid {farbe};'
+                f'padding:0.4em 0.8em"><strong style="color:{farbe}">{zeichen}</strong> '
+                f"{html.escape(self.text)}</div>")
+
+    def _repr_pretty_(self, p, cycle) -> None:  # noqa: ANN001 – IPython-API
+        p.text(str(self))
+
+
+def lies_zahl(antwort: object) -> float | None:
+    """Liest eine Eingabe wie ``35,2``, ``35.2`` oder ``35,2 %``; None, wenn keine Zahl."""
+    if isinstance(antwort, int | float) and not isinstance(antwort, bool):
+        return float(antwort)
+    text = str(antwort).strip().rstrip("%").strip().replace("\u00a0", "")
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):  # 1.234,5
+        text = text.replace(".", "")
+    text = text.replace(",", ".")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class _Zahlen:
+    kita: int
+    pflege: int
+    nenner_vorjahr: int
+    nenner_gleiches_jahr: int | None
+    nenner_unter_6: int
+
+
+def _zahlen(ags: str, jahr: int, altersgruppe: str) -> _Zahlen:
+    kita = daten.lade("kindertagesbetreuung")
+    bev = daten.lade("bevoelkerung")
+    von, bis = ALTERSGRUPPEN_KITA[altersgruppe]
+    auswahl = kita[(kita["ags"] == ags) & (kita["jahr"] == jahr)
+                   & (kita["altersgruppe"] == altersgruppe)]
+    if auswahl.empty:
+        raise daten.DatenFehler(f"Für {ags} im Jahr {jahr} gibt es keine Betreuungsdaten.")
+    art = auswahl.set_index("betreuungsart")["wert"]
+
+    def einwohner(j: int, a: int, b: int) -> int | None:
+        teil = bev[(bev["ags"] == ags) & (bev["jahr"] == j) & bev["alter"].between(a, b - 1)]
+        return int(teil["wert"].sum()) if not teil.empty else None
+
+    return _Zahlen(int(art["Kindertageseinrichtung"]), int(art["Kindertagespflege"]),
+                   einwohner(jahr - 1, von, bis), einwohner(jahr, von, bis),
+                   einwohner(jahr - 1, 0, 6))
+
+
+def pruefe_betreuungsquote(antwort: object, ags: str, jahr: int, altersgruppe: str = "unter 3",
+                           versuch: int = 1) -> Rueckmeldung:
+    """Prüft eine selbst berechnete Betreuungsquote (in Prozent) für Kreis ``ags`` und ``jahr``."""
+    wert = lies_zahl(antwort)
+    if wert is None:
+        return Rueckmeldung(False, f"„{antwort}“ ist keine Zahl. Geben Sie die Quote in Prozent "
+                                   "ein, z. B. 35,2 (Komma oder Punkt gehen beide).")
+    z = _zahlen(ags, jahr, altersgruppe)
+    zaehler = z.kita + z.pflege
+    richtig = zaehler / z.nenner_vorjahr * 100
+    if abs(wert - richtig) <= TOLERANZ:
+        return Rueckmeldung(True, (
+            f"{zahl(zaehler)} betreute Kinder je {zahl(z.nenner_vorjahr)} Kinder "
+            f"{altersgruppe} Jahren ergeben {prozent(richtig)}."))
+
+    typische_fehler = [
+        (richtig / 100, "Sie haben einen Anteil (zwischen 0 und 1) angegeben. Die Quote wird "
+                        "in Prozent angegeben: je 100 Kinder – also mal 100."),
+        (z.kita / z.nenner_vorjahr * 100,
+         "Sie haben nur die Kindertageseinrichtungen gezählt. Zur Betreuungsquote gehören "
+         "auch die Kinder in öffentlich geförderter Kindertagespflege."),
+        (z.nenner_vorjahr / zaehler * 100,
+         "Zähler und Nenner sind vertauscht: Oben stehen die betreuten Kinder, unten alle "
+         "Kinder der Altersgruppe."),
+        (zaehler / z.nenner_unter_6 * 100,
+         f"Der Nenner umfasst zu viele Kinder: Nehmen Sie nur die Altersgruppe "
+         f"„{altersgruppe}“, nicht alle Kinder unter 6 Jahren."),
+    ]
+    if z.nenner_gleiches_jahr:
+        typische_fehler.append((
+            zaehler / z.nenner_gleiches_jahr * 100,
+            f"Fast: Sie haben die Bevölkerung am 31.12.{jahr} genommen. Die Kinder werden am "
+            f"01.03.{jahr} gezählt; der passende Nenner ist die Bevölkerung am "
+            f"31.12.{jahr - 1}, dem letzten Stichtag davor."))
+    for kandidat, hinweis in typische_fehler:
+        if abs(wert - kandidat) <= max(TOLERANZ, abs(kandidat) * 0.002):
+            return Rueckmeldung(False, hinweis)
+
+    if versuch <= 1:
+        hinweis = ("Die Betreuungsquote ist: betreute Kinder ÷ Kinder derselben Altersgruppe "
+                   "× 100. Prüfen Sie, welche Zeilen Sie für Zähler und Nenner ausgewählt haben.")
+    elif versuch == 2:
+        hinweis = (f"Zähler: Kinder {altersgruppe} Jahren in Kindertageseinrichtungen plus "
+                   f"Kindertagespflege am 01.03.{jahr}. Nenner: Bevölkerung im Alter "
+                   f"{altersgruppe} Jahren am 31.12.{jahr - 1}.")
+    else:
+        hinweis = (f"Der Rechenweg: ({zahl(z.kita)} + {zahl(z.pflege)}) ÷ "
+                   f"{zahl(z.nenner_vorjahr)} × 100. Rechnen Sie nach und runden Sie auf eine "
+                   "Nachkommastelle.")
+    abstand = f"Ihr Wert {zahl(wert, 1)} liegt {'über' if wert > richtig else 'unter'} dem Ergebnis."
+    return Rueckmeldung(False, f"{abstand} {hinweis}")
+
+
+class Selbstkontrolle:
+    """Eingabefeld, Knopf „Prüfen“ und Rückmeldung als ipywidgets-Oberfläche.
+
+    Die eigentliche Prüfung ist eine Funktion ``pruefe(antwort, versuch) -> Rueckmeldung``;
+    die Oberfläche zählt nur die Versuche mit.
+    """
+
+    def __init__(self, pruefe, beschriftung: str, platzhalter: str = "z. B. 35,2") -> None:  # noqa: ANN001
+        import ipywidgets as w
+
+        self._pruefe = pruefe
+        self.versuche = 0
+        self.eingabe = w.Text(description=beschriftung, placeholder=platzhalter,
+                              style={"description_width": "initial"})
+        self.knopf = w.Button(description="Prüfen", button_style="primary", icon="check")
+        self.ausgabe = w.HTML(value="")
+        self.knopf.on_click(lambda _knopf: self.pruefen())
+        self.eingabe.on_submit(lambda _feld: self.pruefen())
+        self.oberflaeche = w.VBox([w.HBox([self.eingabe, self.knopf]), self.ausgabe])
+
+    def pruefen(self) -> Rueckmeldung:
+        self.versuche += 1
+        rueckmeldung = self._pruefe(self.eingabe.value, self.versuche)
+        self.ausgabe.value = rueckmeldung._repr_html_()
+        return rueckmeldung
+
+    def _repr_mimebundle_(self, include=None, exclude=None):  # noqa: ANN001 – IPython-API
+        return self.oberflaeche._repr_mimebundle_(include=include, exclude=exclude)
+
+
+def aufgabe_betreuungsquote(ags: str, jahr: int, altersgruppe: str = "unter 3") -> Selbstkontrolle:
+    """Die Selbstkontrolle zur Übung „Betreuungsquote berechnen“."""
+    return Selbstkontrolle(
+        lambda antwort, versuch: pruefe_betreuungsquote(antwort, ags, jahr, altersgruppe, versuch),
+        beschriftung=f"Betreuungsquote {altersgruppe} Jahren {jahr} in %:")
