@@ -11,7 +11,7 @@ BERICHTE := $(HTML)/berichte
 STEMPEL := $(VENV)/.bimo-installiert
 
 BIMO_QUELLEN := $(shell find src/bimo -name '*.py' -o -name '*.j2' -o -name '*.css' -o -name '*.json' 2>/dev/null)
-BUCH_QUELLEN := _config.yml _toc.yml $(wildcard book/*.md) $(shell find notebooks exercises -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' -not -path '*/_lernende/*' 2>/dev/null)
+BUCH_QUELLEN := _config.yml _toc.yml $(wildcard book/*.md) $(wildcard vendor_static/bimo/*) $(shell find notebooks exercises -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' -not -path '*/_lernende/*' 2>/dev/null)
 DATEN := $(wildcard datasets/musterland/*)
 
 # Alles offline: keine Telemetrie, kein Nachladen
@@ -48,7 +48,13 @@ $(STEMPEL): requirements.lock pyproject.toml
 book: $(HTML)/index.html $(BERICHTE)/index.html
 	@echo "Fertig: Buch in $(HTML)/index.html, Kommunalprofile in $(BERICHTE)/index.html"
 
-$(HTML)/index.html: $(STEMPEL) $(BUCH_QUELLEN) $(BIMO_QUELLEN) $(DATEN) vendor_static/vendor/SHA256SUMS
+# jupyter-cache kennt nur den Code der Zellen, nicht bimo und die Daten: Ändern sich
+# diese, wird der Zwischenspeicher geleert und alle Notebooks laufen neu.
+$(BUILD)/.bimo-stand: $(BIMO_QUELLEN) $(DATEN)
+	rm -rf $(BUILD)/.jupyter_cache $(BUILD)/.doctrees
+	@mkdir -p $(BUILD) && touch $@
+
+$(HTML)/index.html: $(STEMPEL) $(BUILD)/.bimo-stand $(BUCH_QUELLEN) vendor_static/vendor/SHA256SUMS
 	@cd vendor_static/vendor && sha256sum --quiet -c SHA256SUMS || { echo "Fehler: vendor_static/vendor ist beschädigt (make vendor)."; exit 1; }
 	$(BIN)/jupyter-book build . --builder html -W -n --keep-going
 	@touch $@

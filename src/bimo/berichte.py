@@ -8,6 +8,7 @@ Zahlen enthält, geht durch :mod:`bimo.geheimhaltung`.
 from __future__ import annotations
 
 import difflib
+import html
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -106,6 +107,11 @@ def pruefe_mindestfallzahl(mindestfallzahl: object) -> int:
     return wert
 
 
+def _md(text: str) -> str:
+    """Text aus Daten für Markdown: HTML maskieren (Markdown lässt rohes HTML sonst durch)."""
+    return html.escape(text)
+
+
 @dataclass(frozen=True)
 class Kommunalprofil:
     """Inhalte des Kommunalprofils einer Kommune für ein Berichtsjahr."""
@@ -124,6 +130,11 @@ class Kommunalprofil:
         g = daten.gebiete()
         return str(g.loc[g["ags"] == self.kommune, "art"].iloc[0])
 
+    @cached_property
+    def land(self) -> str:
+        g = daten.gebiete()
+        return str(g.loc[g["ags"] == daten.LAND_AGS, "name"].iloc[0])
+
     def _geschuetzt(self, kennung: str) -> geheimhaltung.Veroeffentlichung:
         tabelle = indikatoren.indikator(kennung).berechne(land=True)
         return geheimhaltung.schuetze_quoten(tabelle, summenzeile=daten.LAND_AGS,
@@ -131,9 +142,9 @@ class Kommunalprofil:
 
     def kopf(self) -> Text:
         return Text(
-            f"# Kommunalprofil {self.name}\n\n"
-            f"**{self.art}, Gemeindeschlüssel {self.kommune}** · Berichtsjahr {self.jahr} · "
-            f"Vergleich: {daten.gebiete().iloc[0]['name']} (Land)\n\n"
+            f"# Kommunalprofil {_md(self.name)}\n\n"
+            f"**{_md(self.art)}, Gemeindeschlüssel {self.kommune}** · Berichtsjahr {self.jahr} · "
+            f"Vergleich: {_md(self.land)} (Land)\n\n"
             "Dieses Profil zeigt ausgewählte Kennzahlen der frühkindlichen Bildung im "
             "Vergleich mit dem Land. Zahlen kleiner als die Mindestfallzahl "
             f"({self.mindestfallzahl}) sind gesperrt und als „.“ dargestellt.")
@@ -151,16 +162,15 @@ class Kommunalprofil:
             land = anzeige[jahr["ags"] == daten.LAND_AGS].iloc[0]
             zeilen.append({"Kennzahl": ind.name, self.name: ort["wert"],
                            "Betreute Kinder": ort["zaehler"], "Kinder im Alter": ort["nenner"],
-                           daten.gebiete().iloc[0]["name"]: land["wert"]})
+                           self.land: land["wert"]})
         return Tabelle(pd.DataFrame(zeilen))
 
     def zeitreihe_betreuung(self, kennung: str = "betreuungsquote_u3") -> grafik.Grafik:
         ind = indikatoren.indikator(kennung)
         v = self._geschuetzt(kennung)
         t = v.tabelle[v.tabelle["ags"].isin([self.kommune, daten.LAND_AGS])].copy()
-        land = str(daten.gebiete().iloc[0]["name"])
-        t["name"] = t["ags"].map({self.kommune: self.name, daten.LAND_AGS: land})
-        return grafik.zeitreihe(t, titel=ind.name, quelle=QUELLENVERMERK, referenz=land)
+        t["name"] = t["ags"].map({self.kommune: self.name, daten.LAND_AGS: self.land})
+        return grafik.zeitreihe(t, titel=ind.name, quelle=QUELLENVERMERK, referenz=self.land)
 
     def einordnung(self) -> Text:
         """Ein Satz zur Einordnung, aus den geschützten Zahlen formuliert."""
@@ -172,7 +182,7 @@ class Kommunalprofil:
         abstand = float(ort) - float(land)
         richtung = "über" if abstand > 0 else "unter"
         return Text(
-            f"{self.jahr} wurden in {self.name} {prozent(float(ort))} der Kinder unter 3 Jahren "
+            f"{self.jahr} wurden in {_md(self.name)} {prozent(float(ort))} der Kinder unter 3 Jahren "
             f"in Kita oder Kindertagespflege betreut; das sind {zahl(abs(abstand), 1)} "
             f"Prozentpunkte {richtung} dem Landeswert ({prozent(float(land))}).")
 

@@ -86,7 +86,8 @@ class WarmerKernel:
 
     def _starte(self) -> None:
         self.km = KernelManager(kernel_name="python3")
-        self.km.start_kernel(cwd=str(self.arbeitsordner))
+        self.km.start_kernel(cwd=str(self.arbeitsordner),
+                             extra_arguments=["--IPKernelApp.log_level=ERROR"])
         self.kc = self.km.client()
         self.kc.start_channels()
         self.kc.wait_for_ready(timeout=60)

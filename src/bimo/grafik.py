@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import io
 from dataclasses import dataclass
+from html import escape
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -49,15 +50,16 @@ class Grafik:
                            metadata={"Software": None})
         return puffer.getvalue()
 
-    def html(self) -> str:
+    def html(self, png: bytes | None = None) -> str:
         """Ein ``<img>`` mit eingebettetem Bild (data-URI) und Alternativtext."""
-        from html import escape
-
-        daten = base64.b64encode(self.png()).decode("ascii")
+        daten = base64.b64encode(png or self.png()).decode("ascii")
         return f'<img src="data:image/png;base64,{daten}" alt="{escape(self.alt)}">'
 
     def _repr_mimebundle_(self, include=None, exclude=None):  # noqa: ANN001 – IPython-API
-        return {"image/png": self.png(), "text/plain": self.alt}
+        # HTML zuerst (Buch und Berichte zeigen so den Alternativtext), PNG für PDF/LaTeX,
+        # Text für Screenreader im Notebook und für den Regressionstest.
+        png = self.png()
+        return {"text/html": self.html(png), "image/png": png, "text/plain": self.alt}
 
 
 def _zahlformat(einheit: str, stellen: int) -> FuncFormatter:

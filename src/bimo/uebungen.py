@@ -148,13 +148,13 @@ class Selbstkontrolle:
 
         self._pruefe = pruefe
         self.versuche = 0
-        self.eingabe = w.Text(description=beschriftung, placeholder=platzhalter,
-                              style={"description_width": "initial"})
+        self.beschriftung = w.Label(beschriftung)
+        self.eingabe = w.Text(placeholder=platzhalter, layout=w.Layout(width="12em"))
         self.knopf = w.Button(description="Prüfen", button_style="primary", icon="check")
         self.ausgabe = w.HTML(value="")
         self.knopf.on_click(lambda _knopf: self.pruefen())
-        self.eingabe.on_submit(lambda _feld: self.pruefen())
-        self.oberflaeche = w.VBox([w.HBox([self.eingabe, self.knopf]), self.ausgabe])
+        self.oberflaeche = w.VBox([self.beschriftung, w.HBox([self.eingabe, self.knopf]),
+                                   self.ausgabe])
 
     def pruefen(self) -> Rueckmeldung:
         self.versuche += 1

@@ -8,8 +8,10 @@ Gebietsschlüssel (AGS) sind immer Text: ``"17101"``, nie ``17101``.
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -51,11 +53,27 @@ def _lade(pfad: Path) -> pd.DataFrame:
         raise DatenFehler(
             f"Die Datei {pfad} fehlt. Erzeugen Sie die Beispieldaten mit `make daten` "
             "(oder `bimo daten`).")
+    roh = pfad.read_bytes()
+    try:
+        text = roh.decode("utf-8")
+    except UnicodeDecodeError as fehler:
+        zeile = roh[: fehler.start].count(b"\n") + 1
+        spalte = fehler.start - (roh.rfind(b"\n", 0, fehler.start) + 1) + 1
+        raise DatenFehler(
+            f"Die Datei {pfad} ist nicht lesbar: Zeile {zeile}, Spalte {spalte} ist kein "
+            f"gültiges UTF-8 (Byte 0x{roh[fehler.start]:02x}). Wurde sie in einem anderen "
+            "Programm mit anderer Kodierung gespeichert?") from None
     typen = {"ags": "string", "uebergeordnet": "string", "name": "string"}
     try:
-        return pd.read_csv(pfad, dtype=typen, keep_default_na=False, encoding="utf-8")
-    except (UnicodeDecodeError, pd.errors.ParserError, ValueError) as fehler:
-        raise DatenFehler(f"Die Datei {pfad} ist nicht lesbar: {fehler}") from None
+        return pd.read_csv(io.StringIO(text), dtype=typen, keep_default_na=False)
+    except pd.errors.ParserError as fehler:
+        treffer = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(fehler))
+        if treffer:
+            erwartet, zeile, gesehen = treffer.groups()
+            raise DatenFehler(
+                f"Die Datei {pfad} ist nicht lesbar: Zeile {zeile} hat {gesehen} Spalten, "
+                f"erwartet sind {erwartet}.") from None
+        raise DatenFehler(f"Die Datei {pfad} ist keine lesbare CSV-Datei.") from None
 
 
 def gebiete() -> pd.DataFrame:

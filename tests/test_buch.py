@@ -1,0 +1,162 @@
+"""Das gebaute Buch: deutsch, vollständig, offline – und der Bau ist wirklich streng."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import WURZEL
+
+JB_AUFRUF = ["build", ".", "--builder", "html", "-W", "-n", "--keep-going"]
+
+
+class _Verweise(HTMLParser):
+    """Sammelt alles, was ein Browser beim Laden einer Seite nachlädt."""
+
+    LADEN = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"),
+             ("audio", "src"), ("video", "src"), ("embed", "src"), ("object", "data"),
+             ("input", "src")}
+    LINK_LADEN = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest",
+                  "shortcut icon", "apple-touch-icon"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.geladen: list[str] = []
+
+    def handle_starttag(self, tag, attrs):  # noqa: ANN001
+        a = dict(attrs)
+        for t, attr in self.LADEN:
+            if tag == t and a.get(attr):
+                self.geladen.append(a[attr])
+        if tag == "link" and a.get("href") and (a.get("rel") or "").lower() in self.LINK_LADEN:
+            self.geladen.append(a["href"])
+        if a.get("style"):
+            self.geladen += re.findall(r"url\(\s*['\"]?([^'\")]+)", a["style"])
+
+
+def _extern(url: str) -> bool:
+    return bool(re.match(r"^(https?:)?//", url.strip(), re.I))
+
+
+def test_startseite_deutsch(gebautes_buch):
+    weiter = (gebautes_buch / "index.html").read_text(encoding="utf-8")
+    assert 'url=book/index.html' in weiter  # Jupyter Book leitet auf die Wurzelseite weiter
+    text = (gebautes_buch / "book" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="de"' in text
+    assert "Werkstattbuch" in text
+    assert "Suche" in text  # deutsche Oberfläche des Themes
+
+
+def test_alle_seiten_des_inhaltsverzeichnisses_gebaut(gebautes_buch):
+    import yaml
+
+    toc = yaml.safe_load((WURZEL / "_toc.yml").read_text(encoding="utf-8"))
+    dateien = [toc["root"]] + [k["file"] for teil in toc["parts"] for k in teil["chapters"]]
+    for datei in dateien:
+        assert (gebautes_buch / f"{datei}.html").exists(), datei
+
+
+def test_nichts_wird_aus_dem_netz_geladen(gebautes_buch):
+    """Kein Skript, Stil, Bild oder Font von einem CDN – Links im Text sind erlaubt."""
+    funde = []
+    for seite in gebautes_buch.rglob("*.html"):
+        parser = _Verweise()
+        parser.feed(seite.read_text(encoding="utf-8", errors="replace"))
+        funde += [f"{seite.relative_to(gebautes_buch)}: {u}" for u in parser.geladen if _extern(u)]
+    for stil in gebautes_buch.rglob("*.css"):
+        text = stil.read_text(encoding="utf-8", errors="replace")
+        for url in re.findall(r"(?:url\(\s*['\"]?|@import\s+['\"])([^'\")\s]+)", text):
+            if _extern(url):
+                funde.append(f"{stil.relative_to(gebautes_buch)}: {url}")
+    assert not funde, "Externe Ressourcen:\n" + "\n".join(funde[:20])
+
+
+def test_pruefung_findet_externe_verweise():
+    """Gegenprobe: der Parser erkennt ein CDN-Skript, einen Webfont-Stil und ein Bild."""
+    parser = _Verweise()
+    parser.feed('<script src="https://cdn.jsdelivr.net/x.js"></script>'
+                '<link rel="stylesheet" href="//fonts.googleapis.com/css">'
+                '<img src="http://example.org/a.png"><a href="https://example.org">Text</a>')
+    assert [u for u in parser.geladen if _extern(u)] == [
+        "https://cdn.jsdelivr.net/x.js", "//fonts.googleapis.com/css", "http://example.org/a.png"]
+
+
+def test_vendor_dateien_werden_lokal_geladen(gebautes_buch):
+    text = (gebautes_buch / "exercises" / "uebung_betreuungsquote.html").read_text(encoding="utf-8")
+    assert re.search(r'<script src="[./]*_static/vendor/require\.js', text)
+    assert re.search(r'<script[^>]*src="[./]*_static/vendor/embed-amd\.js', text)
+    assert 'data-jupyter-widgets-cdn=""' in text
+    assert (gebautes_buch / "_static" / "vendor" / "mathjax" / "tex-mml-chtml.js").exists()
+
+
+def test_widget_zustand_ist_eingebettet(gebautes_buch):
+    text = (gebautes_buch / "exercises" / "uebung_betreuungsquote.html").read_text(encoding="utf-8")
+    treffer = re.search(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>',
+                        text, re.S)
+    assert treffer, "Widget-Zustand fehlt: Die Übung wäre auf der Webseite leer."
+    zustand = json.loads(treffer.group(1))
+    modelle = [m["model_name"] for m in zustand["state"].values()]
+    assert "TextModel" in modelle and "ButtonModel" in modelle
+
+
+def test_suche_kennt_betreuungsquote(gebautes_buch):
+    index = (gebautes_buch / "searchindex.js").read_text(encoding="utf-8")
+    assert "betreuungsquot" in index.lower()
+
+
+def test_loesung_und_uebung_auf_deutsch(gebautes_buch):
+    text = (gebautes_buch / "exercises" / "uebung_betreuungsquote.html").read_text(encoding="utf-8")
+    assert "Übung" in text and "Lösung" in text
+
+
+def test_berichte_fuer_jeden_kreis(gebautes_buch):
+    from bimo import daten
+
+    ordner = gebautes_buch / "berichte"
+    erwartet = {f"{ags}.html" for ags in daten.kreise()["ags"]} | {"index.html"}
+    assert {p.name for p in ordner.iterdir()} == erwartet
+    seite = (gebautes_buch / "book" / "kommunalprofile.html").read_text(encoding="utf-8")
+    assert 'href="../berichte/index.html"' in seite
+
+
+def test_makefile_baut_streng():
+    makefile = (WURZEL / "Makefile").read_text(encoding="utf-8")
+    assert "jupyter-book " + " ".join(JB_AUFRUF) in makefile
+
+
+def _mini_buch(ziel: Path, zelle: str) -> Path:
+    import nbformat
+
+    ziel.mkdir()
+    (ziel / "vendor_static").symlink_to(WURZEL / "vendor_static")
+    shutil.copy(WURZEL / "_config.yml", ziel / "_config.yml")
+    (ziel / "_toc.yml").write_text("format: jb-book\nroot: index\nchapters:\n  - file: rechnung\n",
+                                   encoding="utf-8")
+    (ziel / "index.md").write_text("# Probe\n\nEin kleines Buch.\n", encoding="utf-8")
+    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {
+        "name": "python3", "display_name": "Python 3", "language": "python"}})
+    nb.cells = [nbformat.v4.new_markdown_cell("# Rechnung"), nbformat.v4.new_code_cell(zelle)]
+    nbformat.write(nb, ziel / "rechnung.ipynb")
+    return ziel
+
+
+def _baue(ordner: Path) -> subprocess.CompletedProcess:
+    jb = Path(sys.executable).with_name("jupyter-book")
+    return subprocess.run([str(jb), *JB_AUFRUF], cwd=ordner, capture_output=True, text=True,
+                          timeout=600)
+
+
+@pytest.mark.langsam
+def test_bau_scheitert_wenn_ein_notebook_scheitert(tmp_path):
+    gut = _baue(_mini_buch(tmp_path / "gut", "print(1 + 1)"))
+    assert gut.returncode == 0, gut.stdout[-2000:] + gut.stderr[-2000:]
+    kaputt = _baue(_mini_buch(tmp_path / "kaputt", "1 / 0"))
+    assert kaputt.returncode != 0
+    assert "ZeroDivisionError" in kaputt.stdout + kaputt.stderr
