@@ -20,7 +20,10 @@ def test_bekannte_kommune():
 
 
 def test_tippfehler_nennt_aehnliche_kommunen():
-    with pytest.raises(ParameterFehler, match=r"„17110“ gibt es in Musterland nicht.*Meinten Sie:.*17101 \(Musterstadt\)"):
+    with pytest.raises(
+        ParameterFehler,
+        match=r"„17110“ gibt es in Musterland nicht.*Meinten Sie:.*17101 \(Musterstadt\)",
+    ):
         berichte.pruefe_kommune("17110")
 
 
@@ -49,8 +52,9 @@ def test_jahr_und_mindestfallzahl():
 
 def test_unbekannter_parameter_bricht_vor_dem_ersten_bericht_ab(tmp_path):
     with pytest.raises(ParameterFehler, match="kennt den Parameter jahrgang nicht.*kommune, jahr"):
-        berichtslauf.baue_berichte("kommunalprofil", ["17101"], tmp_path,
-                                   parameter={"jahrgang": 2024}, fortschritt=False)
+        berichtslauf.baue_berichte(
+            "kommunalprofil", ["17101"], tmp_path, parameter={"jahrgang": 2024}, fortschritt=False
+        )
     assert not any(tmp_path.iterdir())
 
 
@@ -59,7 +63,8 @@ def test_profil_inhalt():
     tabelle = p.kennzahlen().daten
     assert list(tabelle["Kennzahl"]) == [
         "Betreuungsquote der Kinder unter 3 Jahren",
-        "Betreuungsquote der Kinder von 3 bis unter 6 Jahren"]
+        "Betreuungsquote der Kinder von 3 bis unter 6 Jahren",
+    ]
     assert tabelle.loc[0, "Musterstadt"].endswith("%")
     assert "Prozentpunkte über dem Landeswert" in p.einordnung().markdown
 
@@ -67,8 +72,9 @@ def test_profil_inhalt():
 @pytest.fixture(scope="module")
 def zwei_berichte(tmp_path_factory):
     ziel = tmp_path_factory.mktemp("berichte")
-    ergebnisse = berichtslauf.baue_berichte("kommunalprofil", ["17101", "17253"], ziel,
-                                            parameter={"jahr": 2023}, fortschritt=False)
+    ergebnisse = berichtslauf.baue_berichte(
+        "kommunalprofil", ["17101", "17253"], ziel, parameter={"jahr": 2023}, fortschritt=False
+    )
     return ziel, ergebnisse
 
 
@@ -105,11 +111,13 @@ def _vorlage_mit_fehler(tmp_path, monkeypatch, fehlerzeile: str):
 
 
 def test_ein_fehler_stoppt_die_anderen_nicht(tmp_path, monkeypatch):
-    _vorlage_mit_fehler(tmp_path, monkeypatch,
-                        'if kommune == "17102":\n    raise RuntimeError("Testfehler")')
+    _vorlage_mit_fehler(
+        tmp_path, monkeypatch, 'if kommune == "17102":\n    raise RuntimeError("Testfehler")'
+    )
     ziel = tmp_path / "aus"
-    ergebnisse = berichtslauf.baue_berichte("kommunalprofil", ["17101", "17102", "17151"], ziel,
-                                            fortschritt=False)
+    ergebnisse = berichtslauf.baue_berichte(
+        "kommunalprofil", ["17101", "17102", "17151"], ziel, fortschritt=False
+    )
     assert [e.ok for e in ergebnisse] == [True, False, True]
     assert "Testfehler" in ergebnisse[1].fehler
     assert sorted(p.name for p in ziel.iterdir()) == ["17101.html", "17151.html", "index.html"]
@@ -119,10 +127,12 @@ def test_ein_fehler_stoppt_die_anderen_nicht(tmp_path, monkeypatch):
 
 
 def test_bimo_fehler_erscheint_deutsch_ohne_technik(tmp_path, monkeypatch):
-    _vorlage_mit_fehler(tmp_path, monkeypatch,
-                        'from bimo import berichte\nberichte.pruefe_jahr(1990)')
-    ergebnisse = berichtslauf.baue_berichte("kommunalprofil", ["17101"], tmp_path / "aus",
-                                            fortschritt=False)
+    _vorlage_mit_fehler(
+        tmp_path, monkeypatch, "from bimo import berichte\nberichte.pruefe_jahr(1990)"
+    )
+    ergebnisse = berichtslauf.baue_berichte(
+        "kommunalprofil", ["17101"], tmp_path / "aus", fortschritt=False
+    )
     assert ergebnisse[0].fehler.startswith("Für das Jahr 1990 gibt es keine Daten")
 
 
@@ -130,8 +140,12 @@ def test_namen_aus_daten_werden_maskiert(tmp_path, monkeypatch, wurzel):
     kopie = tmp_path / "daten"
     shutil.copytree(wurzel / "datasets" / "musterland", kopie)
     gebiete = kopie / "gebiete.csv"
-    gebiete.write_text(gebiete.read_text(encoding="utf-8").replace(
-        "Landkreis Kornboden", "Kornboden <script>alert(1)</script>"), encoding="utf-8")
+    gebiete.write_text(
+        gebiete.read_text(encoding="utf-8").replace(
+            "Landkreis Kornboden", "Kornboden <script>alert(1)</script>"
+        ),
+        encoding="utf-8",
+    )
     monkeypatch.setenv("BIMO_DATEN", str(kopie))
     ziel = tmp_path / "aus"
     ergebnisse = berichtslauf.baue_berichte("kommunalprofil", ["17253"], ziel, fortschritt=False)

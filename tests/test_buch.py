@@ -20,11 +20,27 @@ JB_AUFRUF = ["build", ".", "--builder", "html", "-W", "-n", "--keep-going"]
 class _Verweise(HTMLParser):
     """Sammelt alles, was ein Browser beim Laden einer Seite nachlädt."""
 
-    LADEN = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"),
-             ("audio", "src"), ("video", "src"), ("embed", "src"), ("object", "data"),
-             ("input", "src")}
-    LINK_LADEN = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest",
-                  "shortcut icon", "apple-touch-icon"}
+    LADEN = {
+        ("script", "src"),
+        ("img", "src"),
+        ("iframe", "src"),
+        ("source", "src"),
+        ("audio", "src"),
+        ("video", "src"),
+        ("embed", "src"),
+        ("object", "data"),
+        ("input", "src"),
+    }
+    LINK_LADEN = {
+        "stylesheet",
+        "icon",
+        "preload",
+        "prefetch",
+        "modulepreload",
+        "manifest",
+        "shortcut icon",
+        "apple-touch-icon",
+    }
 
     def __init__(self) -> None:
         super().__init__()
@@ -47,7 +63,7 @@ def _extern(url: str) -> bool:
 
 def test_startseite_deutsch(gebautes_buch):
     weiter = (gebautes_buch / "index.html").read_text(encoding="utf-8")
-    assert 'url=book/index.html' in weiter  # Jupyter Book leitet auf die Wurzelseite weiter
+    assert "url=book/index.html" in weiter  # Jupyter Book leitet auf die Wurzelseite weiter
     text = (gebautes_buch / "book" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="de"' in text
     assert "Werkstattbuch" in text
@@ -81,11 +97,16 @@ def test_nichts_wird_aus_dem_netz_geladen(gebautes_buch):
 def test_pruefung_findet_externe_verweise():
     """Gegenprobe: der Parser erkennt ein CDN-Skript, einen Webfont-Stil und ein Bild."""
     parser = _Verweise()
-    parser.feed('<script src="https://cdn.jsdelivr.net/x.js"></script>'
-                '<link rel="stylesheet" href="//fonts.googleapis.com/css">'
-                '<img src="http://example.org/a.png"><a href="https://example.org">Text</a>')
+    parser.feed(
+        '<script src="https://cdn.jsdelivr.net/x.js"></script>'
+        '<link rel="stylesheet" href="//fonts.googleapis.com/css">'
+        '<img src="http://example.org/a.png"><a href="https://example.org">Text</a>'
+    )
     assert [u for u in parser.geladen if _extern(u)] == [
-        "https://cdn.jsdelivr.net/x.js", "//fonts.googleapis.com/css", "http://example.org/a.png"]
+        "https://cdn.jsdelivr.net/x.js",
+        "//fonts.googleapis.com/css",
+        "http://example.org/a.png",
+    ]
 
 
 def test_vendor_dateien_werden_lokal_geladen(gebautes_buch):
@@ -98,8 +119,9 @@ def test_vendor_dateien_werden_lokal_geladen(gebautes_buch):
 
 def test_widget_zustand_ist_eingebettet(gebautes_buch):
     text = (gebautes_buch / "exercises" / "uebung_betreuungsquote.html").read_text(encoding="utf-8")
-    treffer = re.search(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>',
-                        text, re.S)
+    treffer = re.search(
+        r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', text, re.S
+    )
     assert treffer, "Widget-Zustand fehlt: Die Übung wäre auf der Webseite leer."
     zustand = json.loads(treffer.group(1))
     modelle = [m["model_name"] for m in zustand["state"].values()]
@@ -137,11 +159,15 @@ def _mini_buch(ziel: Path, zelle: str) -> Path:
     ziel.mkdir()
     (ziel / "vendor_static").symlink_to(WURZEL / "vendor_static")
     shutil.copy(WURZEL / "_config.yml", ziel / "_config.yml")
-    (ziel / "_toc.yml").write_text("format: jb-book\nroot: index\nchapters:\n  - file: rechnung\n",
-                                   encoding="utf-8")
+    (ziel / "_toc.yml").write_text(
+        "format: jb-book\nroot: index\nchapters:\n  - file: rechnung\n", encoding="utf-8"
+    )
     (ziel / "index.md").write_text("# Probe\n\nEin kleines Buch.\n", encoding="utf-8")
-    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {
-        "name": "python3", "display_name": "Python 3", "language": "python"}})
+    nb = nbformat.v4.new_notebook(
+        metadata={
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+        }
+    )
     nb.cells = [nbformat.v4.new_markdown_cell("# Rechnung"), nbformat.v4.new_code_cell(zelle)]
     nbformat.write(nb, ziel / "rechnung.ipynb")
     return ziel
@@ -149,8 +175,9 @@ def _mini_buch(ziel: Path, zelle: str) -> Path:
 
 def _baue(ordner: Path) -> subprocess.CompletedProcess:
     jb = Path(sys.executable).with_name("jupyter-book")
-    return subprocess.run([str(jb), *JB_AUFRUF], cwd=ordner, capture_output=True, text=True,
-                          timeout=600)
+    return subprocess.run(
+        [str(jb), *JB_AUFRUF], cwd=ordner, capture_output=True, text=True, timeout=600
+    )
 
 
 @pytest.mark.langsam

@@ -35,8 +35,20 @@ def test_fehlende_angaben_deutsch(capsys):
 
 
 def test_unbekannte_kommune_ohne_traceback(tmp_path):
-    lauf = subprocess.run([sys.executable, "-m", "bimo.cli", "berichte", "--kommune", "17110",
-                           "--ausgabe", str(tmp_path)], capture_output=True, text=True)
+    lauf = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bimo.cli",
+            "berichte",
+            "--kommune",
+            "17110",
+            "--ausgabe",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert lauf.returncode == 2
     assert "bimo: Fehler: Die Kommune „17110“ gibt es in Musterland nicht" in lauf.stderr
     assert "Traceback" not in lauf.stderr

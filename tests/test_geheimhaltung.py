@@ -36,8 +36,9 @@ def test_quote_erbt_sperrung_des_zaehlers():
 
 def test_anzeige_zeigt_punkt_und_deutsche_zahlen():
     t = _tabelle({"17001": (2, 40), "17002": (1300, 5000)}).iloc[:2]
-    anzeige = geheimhaltung.schuetze_quoten(t).anzeige(stellen={"wert": 1},
-                                                       prozentspalten=("wert",))
+    anzeige = geheimhaltung.schuetze_quoten(t).anzeige(
+        stellen={"wert": 1}, prozentspalten=("wert",)
+    )
     assert list(anzeige.loc[0, ["zaehler", "nenner", "wert"]]) == [".", ".", "."]
     assert list(anzeige.loc[1, ["zaehler", "nenner", "wert"]]) == ["1.300", "5.000", "26,0\u00a0%"]
     assert anzeige.loc[1, "jahr"] == 2024  # Jahre werden nicht als Zahl formatiert
@@ -48,8 +49,10 @@ def test_ohne_sekundaere_sperrung_waere_zurueckrechenbar():
     nur_primaer = geheimhaltung.schuetze_quoten(t)
     # Land minus veröffentlichte Kreise ergibt den gesperrten Wert genau:
     sichtbar = nur_primaer.tabelle
-    rest = sichtbar.loc[sichtbar["ags"] == "17", "zaehler"].iloc[0] - sichtbar.loc[
-        sichtbar["ags"].isin(["17002", "17003"]), "zaehler"].sum()
+    rest = (
+        sichtbar.loc[sichtbar["ags"] == "17", "zaehler"].iloc[0]
+        - sichtbar.loc[sichtbar["ags"].isin(["17002", "17003"]), "zaehler"].sum()
+    )
     assert rest == 2
 
 
@@ -74,8 +77,9 @@ def test_unmoegliche_sperrung_meldet_sich():
 
 def test_fehlende_spalten_deutsche_meldung():
     with pytest.raises(GeheimhaltungsFehler, match="fehlen die Spalten nenner"):
-        geheimhaltung.schuetze_quoten(pd.DataFrame({"ags": ["1"], "jahr": [1], "zaehler": [1],
-                                                    "wert": [1.0]}))
+        geheimhaltung.schuetze_quoten(
+            pd.DataFrame({"ags": ["1"], "jahr": [1], "zaehler": [1], "wert": [1.0]})
+        )
 
 
 def _angreifer_intervall(t: pd.DataFrame, v: geheimhaltung.Veroeffentlichung, spalte: str):
@@ -87,8 +91,10 @@ def _angreifer_intervall(t: pd.DataFrame, v: geheimhaltung.Veroeffentlichung, sp
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12)), min_size=2, max_size=8),
-       st.integers(2, 5))
+@given(
+    st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12)), min_size=2, max_size=8),
+    st.integers(2, 5),
+)
 def test_eigenschaft_kein_gesperrter_wert_zurueckrechenbar(werte, t_min):
     teile = {f"17{i:03d}": (z, n + z) for i, (z, n) in enumerate(werte)}
     t = _tabelle(teile)

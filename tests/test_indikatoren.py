@@ -19,14 +19,16 @@ def _bev(zeilen):
 
 @pytest.fixture
 def klein():
-    kita = _kita([
-        ("17001", 2024, "unter 3", "Kindertageseinrichtung", 30),
-        ("17001", 2024, "unter 3", "Kindertagespflege", 10),
-        ("17001", 2024, "3 bis unter 6", "Kindertageseinrichtung", 95),
-        ("17001", 2024, "3 bis unter 6", "Kindertagespflege", 1),
-        ("17002", 2024, "unter 3", "Kindertageseinrichtung", 20),
-        ("17002", 2024, "unter 3", "Kindertagespflege", 0),
-    ])
+    kita = _kita(
+        [
+            ("17001", 2024, "unter 3", "Kindertageseinrichtung", 30),
+            ("17001", 2024, "unter 3", "Kindertagespflege", 10),
+            ("17001", 2024, "3 bis unter 6", "Kindertageseinrichtung", 95),
+            ("17001", 2024, "3 bis unter 6", "Kindertagespflege", 1),
+            ("17002", 2024, "unter 3", "Kindertageseinrichtung", 20),
+            ("17002", 2024, "unter 3", "Kindertagespflege", 0),
+        ]
+    )
     bev = []
     for ags, je_alter_vorjahr, je_alter_jahr in (("17001", 20, 50), ("17002", 40, 10)):
         for alter in range(6):
@@ -75,8 +77,16 @@ def test_unbekannte_altersgruppe():
 
 def test_register_vollstaendig_beschrieben():
     for ind in indikatoren.REGISTER.values():
-        for feld in ("name", "themenfeld", "definition", "zaehler", "nenner", "quelle",
-                     "stichtag", "einheit"):
+        for feld in (
+            "name",
+            "themenfeld",
+            "definition",
+            "zaehler",
+            "nenner",
+            "quelle",
+            "stichtag",
+            "einheit",
+        ):
             assert getattr(ind, feld).strip(), (ind.kennung, feld)
         tabelle = ind.berechne()
         assert {"ags", "jahr", "zaehler", "nenner", "wert"} <= set(tabelle.columns)
@@ -94,5 +104,9 @@ def test_musterland_stimmt_mit_rohdaten(wurzel):
     bev = pd.read_csv(wurzel / "datasets/musterland/bevoelkerung.csv", dtype={"ags": str})
     z = kita.query("ags == '17252' and jahr == 2024 and altersgruppe == 'unter 3'")["wert"].sum()
     n = bev.query("ags == '17252' and jahr == 2023 and alter < 3")["wert"].sum()
-    q = indikatoren.indikator("betreuungsquote_u3").berechne().query("ags == '17252' and jahr == 2024")
+    q = (
+        indikatoren.indikator("betreuungsquote_u3")
+        .berechne()
+        .query("ags == '17252' and jahr == 2024")
+    )
     assert q["wert"].iloc[0] == pytest.approx(z / n * 100)

@@ -24,7 +24,8 @@ def test_neu_erzeugen_ist_byte_gleich(neu_erzeugt, wurzel):
     assert namen == sorted(p.name for p in neu_erzeugt.iterdir())
     for name in namen:
         assert (neu_erzeugt / name).read_bytes() == (eingecheckt / name).read_bytes(), (
-            f"{name} weicht ab – Generator geändert? Dann `make daten` und Diff prüfen.")
+            f"{name} weicht ab – Generator geändert? Dann `make daten` und Diff prüfen."
+        )
 
 
 def test_kein_halbe_datei_bleibt_liegen(neu_erzeugt):
@@ -119,7 +120,9 @@ def test_falsche_kodierung_nennt_zeile_und_spalte(tmp_path, monkeypatch):
 def test_zu_viele_spalten_nennt_zeile(tmp_path, monkeypatch):
     (tmp_path / "gebiete.csv").write_text("ags,name\n17,Musterland\n171,Nord,x\n")
     monkeypatch.setenv("BIMO_DATEN", str(tmp_path))
-    with pytest.raises(daten.DatenFehler, match=r"gebiete.csv.*Zeile 3 hat 3 Spalten, erwartet sind 2"):
+    with pytest.raises(
+        daten.DatenFehler, match=r"gebiete.csv.*Zeile 3 hat 3 Spalten, erwartet sind 2"
+    ):
         daten.lade("gebiete")
 
 

@@ -21,10 +21,30 @@ def _nbval(pythonpfad: str | None, tmp_path) -> subprocess.CompletedProcess:
     if pythonpfad:
         umgebung["PYTHONPATH"] = pythonpfad
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval",
-         "--nbval-current-env", f"--nbval-sanitize-with={WURZEL / 'tests/nbval_sanitize.cfg'}",
-         "-o", "addopts=", "-o", "testpaths=", "--rootdir", str(tmp_path), str(KAPITEL)],
-        capture_output=True, text=True, cwd=tmp_path, env=umgebung, timeout=600)
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--nbval",
+            "--nbval-current-env",
+            f"--nbval-sanitize-with={WURZEL / 'tests/nbval_sanitize.cfg'}",
+            "-o",
+            "addopts=",
+            "-o",
+            "testpaths=",
+            "--rootdir",
+            str(tmp_path),
+            str(KAPITEL),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=umgebung,
+        timeout=600,
+    )
 
 
 @pytest.mark.langsam
@@ -35,8 +55,9 @@ def test_geaenderte_betreuungsquote_laesst_nbval_scheitern(tmp_path):
     quelltext = modul.read_text(encoding="utf-8")
     assert ALT in quelltext, "Die Berechnung ist umgezogen – Test anpassen"
     # Ein typischer Fehler: Nenner vom selben Jahr statt vom Vorjahr
-    modul.write_text(quelltext.replace('nenner["jahr"] = nenner["jahr"] + 1', 'pass'),
-                     encoding="utf-8")
+    modul.write_text(
+        quelltext.replace('nenner["jahr"] = nenner["jahr"] + 1', "pass"), encoding="utf-8"
+    )
     lauf = _nbval(str(kopie), tmp_path)
     assert lauf.returncode == 1, lauf.stdout[-3000:]
     assert "Cell outputs differ" in lauf.stdout  # gescheitert am Vergleich, nicht an einem Fehler

@@ -20,9 +20,13 @@ def zahlen():
     def einwohner(jahr, bis=3):
         return bev[(bev["ags"] == AGS) & (bev["jahr"] == jahr) & (bev["alter"] < bis)]["wert"].sum()
 
-    return {"kita": art["Kindertageseinrichtung"], "pflege": art["Kindertagespflege"],
-            "vorjahr": einwohner(JAHR - 1), "gleiches_jahr": einwohner(JAHR),
-            "unter6": einwohner(JAHR - 1, 6)}
+    return {
+        "kita": art["Kindertageseinrichtung"],
+        "pflege": art["Kindertagespflege"],
+        "vorjahr": einwohner(JAHR - 1),
+        "gleiches_jahr": einwohner(JAHR),
+        "unter6": einwohner(JAHR - 1, 6),
+    }
 
 
 def richtig(z):
@@ -45,13 +49,16 @@ def test_daneben_ist_falsch(zahlen):
     assert not pruefe_betreuungsquote(richtig(zahlen) + 0.3, AGS, JAHR).richtig
 
 
-@pytest.mark.parametrize("fehler, erwartet", [
-    (lambda z: richtig(z) / 100, "Anteil"),
-    (lambda z: z["kita"] / z["vorjahr"] * 100, "Kindertagespflege"),
-    (lambda z: z["vorjahr"] / (z["kita"] + z["pflege"]) * 100, "vertauscht"),
-    (lambda z: (z["kita"] + z["pflege"]) / z["unter6"] * 100, "zu viele Kinder"),
-    (lambda z: (z["kita"] + z["pflege"]) / z["gleiches_jahr"] * 100, "31.12.2023"),
-])
+@pytest.mark.parametrize(
+    "fehler, erwartet",
+    [
+        (lambda z: richtig(z) / 100, "Anteil"),
+        (lambda z: z["kita"] / z["vorjahr"] * 100, "Kindertagespflege"),
+        (lambda z: z["vorjahr"] / (z["kita"] + z["pflege"]) * 100, "vertauscht"),
+        (lambda z: (z["kita"] + z["pflege"]) / z["unter6"] * 100, "zu viele Kinder"),
+        (lambda z: (z["kita"] + z["pflege"]) / z["gleiches_jahr"] * 100, "31.12.2023"),
+    ],
+)
 def test_typische_fehler_bekommen_gezielten_hinweis(zahlen, fehler, erwartet):
     r = pruefe_betreuungsquote(round(fehler(zahlen), 2), AGS, JAHR)
     assert not r.richtig
@@ -82,8 +89,10 @@ def test_lies_zahl():
 
 def test_widget_zaehlt_versuche_und_zeigt_rueckmeldung():
     pytest.importorskip("ipywidgets")
-    kontrolle = Selbstkontrolle(lambda antwort, versuch: pruefe_betreuungsquote(
-        antwort, AGS, JAHR, versuch=versuch), beschriftung="Quote:")
+    kontrolle = Selbstkontrolle(
+        lambda antwort, versuch: pruefe_betreuungsquote(antwort, AGS, JAHR, versuch=versuch),
+        beschriftung="Quote:",
+    )
     kontrolle.eingabe.value = "12,3"
     kontrolle.knopf.click()
     assert kontrolle.versuche == 1

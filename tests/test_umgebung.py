@@ -29,8 +29,9 @@ def _lock(python: str = "3.11") -> dict[str, str]:
         if not treffer:
             continue
         name, version, marker = treffer.groups()
-        if marker and not Marker(marker).evaluate({"python_full_version": f"{python}.0",
-                                                   "python_version": python}):
+        if marker and not Marker(marker).evaluate(
+            {"python_full_version": f"{python}.0", "python_version": python}
+        ):
             continue
         versionen[canonicalize_name(name)] = version
     return versionen
@@ -51,7 +52,8 @@ def test_jede_abhaengigkeit_ist_gepinnt():
     for name, anforderung in _pyproject().items():
         assert name in lock, f"{name} fehlt in requirements.lock – `make lock`"
         assert Version(lock[name]) in anforderung.specifier, (
-            f"{name}=={lock[name]} passt nicht zu {anforderung} in pyproject.toml")
+            f"{name}=={lock[name]} passt nicht zu {anforderung} in pyproject.toml"
+        )
 
 
 def test_sperrdatei_pinnt_alles_genau():
@@ -64,9 +66,12 @@ def test_sperrdatei_pinnt_alles_genau():
 def test_environment_spiegelt_pyproject_und_sperrdatei():
     env, lock, pyproject = _environment(), _lock(), _pyproject()
     assert set(env) - {"python", "pip"} == set(pyproject), (
-        "environment.yml und pyproject.toml nennen verschiedene Pakete")
+        "environment.yml und pyproject.toml nennen verschiedene Pakete"
+    )
     for name in pyproject:
-        assert env[name] == lock[name], f"{name}: environment.yml {env[name]} ≠ Sperrdatei {lock[name]}"
+        assert env[name] == lock[name], (
+            f"{name}: environment.yml {env[name]} ≠ Sperrdatei {lock[name]}"
+        )
 
 
 def test_jupyter_book_1_gepinnt():

@@ -20,14 +20,23 @@ ORDNER = ("notebooks", "exercises")
 def notebooks(argumente: list[str]) -> list[Path]:
     if argumente:
         return [Path(a).resolve() for a in argumente]
-    return sorted(p for o in ORDNER for p in (WURZEL / o).rglob("*.ipynb")
-                  if ".ipynb_checkpoints" not in p.parts and "_lernende" not in p.parts)
+    return sorted(
+        p
+        for o in ORDNER
+        for p in (WURZEL / o).rglob("*.ipynb")
+        if ".ipynb_checkpoints" not in p.parts and "_lernende" not in p.parts
+    )
 
 
 def ausfuehren(pfad: Path) -> None:
     nb = nbformat.read(pfad, as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3", record_timing=False,
-                   resources={"metadata": {"path": str(pfad.parent)}}).execute()
+    NotebookClient(
+        nb,
+        timeout=300,
+        kernel_name="python3",
+        record_timing=False,
+        resources={"metadata": {"path": str(pfad.parent)}},
+    ).execute()
     if not _hat_widgets(nb):
         nb.metadata.pop("widgets", None)
     for zelle in nb.cells:
@@ -36,9 +45,12 @@ def ausfuehren(pfad: Path) -> None:
 
 
 def _hat_widgets(nb: nbformat.NotebookNode) -> bool:
-    return any("application/vnd.jupyter.widget-view+json" in ausgabe.get("data", {})
-               for zelle in nb.cells if zelle.cell_type == "code"
-               for ausgabe in zelle.get("outputs", []))
+    return any(
+        "application/vnd.jupyter.widget-view+json" in ausgabe.get("data", {})
+        for zelle in nb.cells
+        if zelle.cell_type == "code"
+        for ausgabe in zelle.get("outputs", [])
+    )
 
 
 if __name__ == "__main__":

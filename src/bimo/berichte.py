@@ -31,10 +31,11 @@ class Vorlage:
     titel_mehrzahl: str
 
 
-VORLAGEN = {"kommunalprofil": Vorlage("kommunalprofil.ipynb", "Kommunalprofil",
-                                      "Kommunalprofile")}
-QUELLENVERMERK = ("Musterland: synthetische Beispieldaten des bimo-Projekts "
-                  "(Lizenz CC BY 4.0); keine amtlichen Zahlen.")
+VORLAGEN = {"kommunalprofil": Vorlage("kommunalprofil.ipynb", "Kommunalprofil", "Kommunalprofile")}
+QUELLENVERMERK = (
+    "Musterland: synthetische Beispieldaten des bimo-Projekts "
+    "(Lizenz CC BY 4.0); keine amtlichen Zahlen."
+)
 PROFIL_INDIKATOREN = ("betreuungsquote_u3", "betreuungsquote_3_6")
 
 
@@ -42,7 +43,8 @@ def vorlage_pfad(name: str) -> Path:
     """Pfad der Berichtsvorlage ``name`` (z. B. ``"kommunalprofil"``)."""
     if name not in VORLAGEN:
         raise ParameterFehler(
-            f"Unbekannte Vorlage „{name}“. Vorhanden: {', '.join(sorted(VORLAGEN))}.")
+            f"Unbekannte Vorlage „{name}“. Vorhanden: {', '.join(sorted(VORLAGEN))}."
+        )
     return VORLAGEN_ORDNER / VORLAGEN[name].datei
 
 
@@ -67,14 +69,17 @@ def pruefe_kommune(kommune: object) -> str:
     if isinstance(kommune, int) and not isinstance(kommune, bool):
         raise ParameterFehler(
             f"Der Gemeindeschlüssel muss als Text angegeben werden, z. B. "
-            f"kommune=\"{kommune:05d}\" – als Zahl gehen führende Nullen verloren.")
+            f'kommune="{kommune:05d}" – als Zahl gehen führende Nullen verloren.'
+        )
     text = str(kommune).strip()
     if text in set(kreise["ags"]):
         return text
     vorschlaege = _vorschlaege(text, kreise)
     if not re.fullmatch(r"\d{5}(\d{3})?", text) and not vorschlaege:
-        meldung = (f"„{text}“ ist kein gültiger Gemeindeschlüssel: erwartet werden 5 Ziffern "
-                   "(Kreis) oder 8 Ziffern (Gemeinde), z. B. \"17101\".")
+        meldung = (
+            f"„{text}“ ist kein gültiger Gemeindeschlüssel: erwartet werden 5 Ziffern "
+            '(Kreis) oder 8 Ziffern (Gemeinde), z. B. "17101".'
+        )
     else:
         meldung = f"Die Kommune „{text}“ gibt es in Musterland nicht."
     if vorschlaege:
@@ -92,7 +97,8 @@ def pruefe_jahr(jahr: object) -> int:
         raise ParameterFehler(f"Das Jahr „{jahr}“ ist keine ganze Zahl.") from None
     if wert not in jahre:
         raise ParameterFehler(
-            f"Für das Jahr {wert} gibt es keine Daten; vorhanden sind {jahre[0]} bis {jahre[-1]}.")
+            f"Für das Jahr {wert} gibt es keine Daten; vorhanden sind {jahre[0]} bis {jahre[-1]}."
+        )
     return wert
 
 
@@ -103,7 +109,8 @@ def pruefe_mindestfallzahl(mindestfallzahl: object) -> int:
         wert = 0
     if wert < 1:
         raise ParameterFehler(
-            f"Die Mindestfallzahl muss eine ganze Zahl ab 1 sein, nicht „{mindestfallzahl}“.")
+            f"Die Mindestfallzahl muss eine ganze Zahl ab 1 sein, nicht „{mindestfallzahl}“."
+        )
     return wert
 
 
@@ -137,8 +144,9 @@ class Kommunalprofil:
 
     def _geschuetzt(self, kennung: str) -> geheimhaltung.Veroeffentlichung:
         tabelle = indikatoren.indikator(kennung).berechne(land=True)
-        return geheimhaltung.schuetze_quoten(tabelle, summenzeile=daten.LAND_AGS,
-                                             mindestfallzahl=self.mindestfallzahl)
+        return geheimhaltung.schuetze_quoten(
+            tabelle, summenzeile=daten.LAND_AGS, mindestfallzahl=self.mindestfallzahl
+        )
 
     def kopf(self) -> Text:
         return Text(
@@ -147,7 +155,8 @@ class Kommunalprofil:
             f"Vergleich: {_md(self.land)} (Land)\n\n"
             "Dieses Profil zeigt ausgewählte Kennzahlen der frühkindlichen Bildung im "
             "Vergleich mit dem Land. Zahlen kleiner als die Mindestfallzahl "
-            f"({self.mindestfallzahl}) sind gesperrt und als „.“ dargestellt.")
+            f"({self.mindestfallzahl}) sind gesperrt und als „.“ dargestellt."
+        )
 
     def kennzahlen(self) -> Tabelle:
         """Kennzahlen des Berichtsjahrs: Kommune und Land, mit der Fallzahl hinter jeder Quote."""
@@ -160,9 +169,15 @@ class Kommunalprofil:
             anzeige = anzeige[v.tabelle["jahr"] == self.jahr]
             ort = anzeige[jahr["ags"] == self.kommune].iloc[0]
             land = anzeige[jahr["ags"] == daten.LAND_AGS].iloc[0]
-            zeilen.append({"Kennzahl": ind.name, self.name: ort["wert"],
-                           "Betreute Kinder": ort["zaehler"], "Kinder im Alter": ort["nenner"],
-                           self.land: land["wert"]})
+            zeilen.append(
+                {
+                    "Kennzahl": ind.name,
+                    self.name: ort["wert"],
+                    "Betreute Kinder": ort["zaehler"],
+                    "Kinder im Alter": ort["nenner"],
+                    self.land: land["wert"],
+                }
+            )
         return Tabelle(pd.DataFrame(zeilen))
 
     def zeitreihe_betreuung(self, kennung: str = "betreuungsquote_u3") -> grafik.Grafik:
@@ -182,19 +197,23 @@ class Kommunalprofil:
         abstand = float(ort) - float(land)
         richtung = "über" if abstand > 0 else "unter"
         return Text(
-            f"{self.jahr} wurden in {_md(self.name)} {prozent(float(ort))} der Kinder unter 3 Jahren "
-            f"in Kita oder Kindertagespflege betreut; das sind {zahl(abs(abstand), 1)} "
-            f"Prozentpunkte {richtung} dem Landeswert ({prozent(float(land))}).")
+            f"{self.jahr} wurden in {_md(self.name)} {prozent(float(ort))} der Kinder "
+            f"unter 3 Jahren in Kita oder Kindertagespflege betreut; das sind "
+            f"{zahl(abs(abstand), 1)} Prozentpunkte {richtung} dem Landeswert "
+            f"({prozent(float(land))})."
+        )
 
     def quellen(self) -> Text:
         return Text(
             "**Datenquelle:** " + QUELLENVERMERK + "\n\n"
             "**Zeichenerklärung:** „.“ Zahlenwert geheim zu halten (Fallzahl unter "
             f"{self.mindestfallzahl}).\n\n"
-            "Erstellt mit bimo, dem Werkstattbuch für kommunales Bildungsmonitoring.")
+            "Erstellt mit bimo, dem Werkstattbuch für kommunales Bildungsmonitoring."
+        )
 
 
 def kommunalprofil(kommune: object, jahr: object, mindestfallzahl: object = 3) -> Kommunalprofil:
     """Prüft die Parameter und gibt das :class:`Kommunalprofil` zurück."""
-    return Kommunalprofil(pruefe_kommune(kommune), pruefe_jahr(jahr),
-                          pruefe_mindestfallzahl(mindestfallzahl))
+    return Kommunalprofil(
+        pruefe_kommune(kommune), pruefe_jahr(jahr), pruefe_mindestfallzahl(mindestfallzahl)
+    )

@@ -58,15 +58,17 @@ def vorlagen_parameter(nb: nbformat.NotebookNode) -> dict[str, object]:
     return {p.name: p.default for p in _infer_parameters(nb)}
 
 
-def pruefe_parameternamen(nb: nbformat.NotebookNode, parameter: dict[str, object],
-                          vorlage: str) -> None:
+def pruefe_parameternamen(
+    nb: nbformat.NotebookNode, parameter: dict[str, object], vorlage: str
+) -> None:
     """papermill warnt bei unbekannten Parametern nur; bimo bricht mit deutscher Meldung ab."""
     bekannt = vorlagen_parameter(nb)
     unbekannt = sorted(set(parameter) - set(bekannt))
     if unbekannt:
         raise ParameterFehler(
             f"Die Vorlage „{vorlage}“ kennt den Parameter {', '.join(unbekannt)} nicht. "
-            f"Erlaubt sind: {', '.join(bekannt)}.")
+            f"Erlaubt sind: {', '.join(bekannt)}."
+        )
 
 
 class WarmerKernel:
@@ -86,8 +88,9 @@ class WarmerKernel:
 
     def _starte(self) -> None:
         self.km = KernelManager(kernel_name="python3")
-        self.km.start_kernel(cwd=str(self.arbeitsordner),
-                             extra_arguments=["--IPKernelApp.log_level=ERROR"])
+        self.km.start_kernel(
+            cwd=str(self.arbeitsordner), extra_arguments=["--IPKernelApp.log_level=ERROR"]
+        )
         self.kc = self.km.client()
         self.kc.start_channels()
         self.kc.wait_for_ready(timeout=60)
@@ -104,8 +107,9 @@ class WarmerKernel:
         leeren = nbformat.v4.new_code_cell('get_ipython().run_line_magic("reset", "-f")')
         leeren.metadata["tags"] = [_RESET_TAG]
         nb.cells.insert(0, leeren)
-        client = NotebookClient(nb, km=self.km, timeout=ZELLEN_ZEITLIMIT, allow_errors=False,
-                                record_timing=False)
+        client = NotebookClient(
+            nb, km=self.km, timeout=ZELLEN_ZEITLIMIT, allow_errors=False, record_timing=False
+        )
         client.kc = self.kc
         try:
             client.execute()
@@ -119,9 +123,14 @@ class WarmerKernel:
 
 
 def _exporter() -> HTMLExporter:
-    exporter = HTMLExporter(template_name="bericht", extra_template_basedirs=[str(_VORLAGEN_STIL)],
-                            exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True, embed_images=True)
+    exporter = HTMLExporter(
+        template_name="bericht",
+        extra_template_basedirs=[str(_VORLAGEN_STIL)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+    )
     return exporter
 
 
@@ -143,9 +152,14 @@ def _fehlertext(fehler: Exception) -> str:
     return f"{type(fehler).__name__}: {fehler}"
 
 
-def baue_berichte(vorlage: str, kommunen: Sequence[str], ausgabe: Path | str, *,
-                  parameter: dict[str, object] | None = None,
-                  fortschritt: bool = True) -> list[Ergebnis]:
+def baue_berichte(
+    vorlage: str,
+    kommunen: Sequence[str],
+    ausgabe: Path | str,
+    *,
+    parameter: dict[str, object] | None = None,
+    fortschritt: bool = True,
+) -> list[Ergebnis]:
     """Erzeugt ``<AGS>.html`` je Kommune und ``index.html`` im Ordner ``ausgabe``.
 
     ``parameter`` gelten für alle Berichte (z. B. ``{"jahr": 2024}``); ``kommune``
@@ -165,8 +179,9 @@ def baue_berichte(vorlage: str, kommunen: Sequence[str], ausgabe: Path | str, *,
     with WarmerKernel(pfad.parent) as kernel:
         for kommune in tqdm(kommunen, desc="Berichte", unit="Bericht", disable=not fortschritt):
             start = time.perf_counter()
-            nb = parameterize_notebook(copy.deepcopy(vorlage_nb),
-                                       {**parameter, "kommune": kommune}, report_mode=False)
+            nb = parameterize_notebook(
+                copy.deepcopy(vorlage_nb), {**parameter, "kommune": kommune}, report_mode=False
+            )
             nb.metadata["title"] = f"{berichte.VORLAGEN[vorlage].titel} {namen[kommune]}"
             try:
                 kernel.fuehre_aus(nb)
@@ -174,8 +189,9 @@ def baue_berichte(vorlage: str, kommunen: Sequence[str], ausgabe: Path | str, *,
                 fehler = None
             except (CellExecutionError, DeadKernelError) as exc:
                 datei, fehler = None, _fehlertext(exc)
-            ergebnisse.append(Ergebnis(kommune, namen[kommune], datei, fehler,
-                                       time.perf_counter() - start))
+            ergebnisse.append(
+                Ergebnis(kommune, namen[kommune], datei, fehler, time.perf_counter() - start)
+            )
     schreibe_index(ergebnisse, ausgabe, vorlage)
     return ergebnisse
 
@@ -190,8 +206,10 @@ def schreibe_index(ergebnisse: Iterable[Ergebnis], ausgabe: Path, vorlage: str) 
         else:
             status = f"fehlgeschlagen: {html.escape(e.fehler or '')}"
             link = html.escape(e.name)
-        zeilen.append(f"<tr><td>{html.escape(e.kommune)}</td><td>{link}</td>"
-                      f"<td class=\"{'ok' if e.ok else 'fehler'}\">{status}</td></tr>")
+        zeilen.append(
+            f"<tr><td>{html.escape(e.kommune)}</td><td>{link}</td>"
+            f'<td class="{"ok" if e.ok else "fehler"}">{status}</td></tr>'
+        )
     stil = (_VORLAGEN_STIL / "bericht.css").read_text(encoding="utf-8")
     titel = berichte.VORLAGEN[vorlage].titel_mehrzahl
     seite = f"""<!DOCTYPE html>

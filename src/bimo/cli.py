@@ -12,14 +12,23 @@ from bimo.fehler import BimoFehler
 class _DeutscherParser(argparse.ArgumentParser):
     """argparse mit deutschen Überschriften und Fehlermeldungen."""
 
-    _UEBERSETZUNG = {"usage: ": "Aufruf: ", "options:": "Optionen:",
-                     "positional arguments:": "Argumente:", "optional arguments:": "Optionen:"}
+    _UEBERSETZUNG = {
+        "usage: ": "Aufruf: ",
+        "options:": "Optionen:",
+        "positional arguments:": "Argumente:",
+        "optional arguments:": "Optionen:",
+    }
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
         kwargs.setdefault("add_help", False)
         super().__init__(*args, **kwargs)
-        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
-                          help="diese Hilfe zeigen und beenden")
+        self.add_argument(
+            "-h",
+            "--help",
+            action="help",
+            default=argparse.SUPPRESS,
+            help="diese Hilfe zeigen und beenden",
+        )
 
     def _deutsch(self, text: str) -> str:
         for englisch, deutsch in self._UEBERSETZUNG.items():
@@ -33,15 +42,16 @@ class _DeutscherParser(argparse.ArgumentParser):
         return self._deutsch(super().format_help())
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        message = (message.replace("the following arguments are required",
-                                   "diese Angaben fehlen")
-                   .replace("one of the arguments", "eine der Angaben")
-                   .replace("is required", "ist nötig")
-                   .replace("unrecognized arguments", "unbekannte Angaben")
-                   .replace("invalid choice", "ungültige Wahl")
-                   .replace("choose from", "möglich sind")
-                   .replace("expected one argument", "erwartet einen Wert")
-                   .replace("not allowed with argument", "nicht zusammen mit"))
+        message = (
+            message.replace("the following arguments are required", "diese Angaben fehlen")
+            .replace("one of the arguments", "eine der Angaben")
+            .replace("is required", "ist nötig")
+            .replace("unrecognized arguments", "unbekannte Angaben")
+            .replace("invalid choice", "ungültige Wahl")
+            .replace("choose from", "möglich sind")
+            .replace("expected one argument", "erwartet einen Wert")
+            .replace("not allowed with argument", "nicht zusammen mit")
+        )
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: Fehler: {message}\n")
 
@@ -50,34 +60,59 @@ def _parser() -> argparse.ArgumentParser:
     from bimo import __version__, berichte
 
     parser = _DeutscherParser(
-        prog="bimo", description="bimo – Werkstattbuch für kommunales Bildungsmonitoring.")
-    parser.add_argument("--version", action="version", version=f"bimo {__version__}",
-                        help="Version zeigen und beenden")
-    befehle = parser.add_subparsers(dest="befehl", metavar="BEFEHL", parser_class=_DeutscherParser,
-                                    title="Befehle")
+        prog="bimo", description="bimo – Werkstattbuch für kommunales Bildungsmonitoring."
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"bimo {__version__}",
+        help="Version zeigen und beenden",
+    )
+    befehle = parser.add_subparsers(
+        dest="befehl", metavar="BEFEHL", parser_class=_DeutscherParser, title="Befehle"
+    )
 
     b = befehle.add_parser(
-        "berichte", help="Berichte (z. B. Kommunalprofile) für Kommunen erzeugen",
+        "berichte",
+        help="Berichte (z. B. Kommunalprofile) für Kommunen erzeugen",
         description="Erzeugt je Kommune einen Bericht als eigenständige HTML-Datei "
-                    "(<Schlüssel>.html) und eine Übersicht index.html. Alle Zahlen laufen "
-                    "durch die statistische Geheimhaltung.",
-        epilog="Beispiel: bimo berichte --alle --ausgabe berichte/")
-    b.add_argument("--vorlage", default="kommunalprofil", choices=sorted(berichte.VORLAGEN),
-                   help="Berichtsvorlage (Vorgabe: kommunalprofil)")
+        "(<Schlüssel>.html) und eine Übersicht index.html. Alle Zahlen laufen "
+        "durch die statistische Geheimhaltung.",
+        epilog="Beispiel: bimo berichte --alle --ausgabe berichte/",
+    )
+    b.add_argument(
+        "--vorlage",
+        default="kommunalprofil",
+        choices=sorted(berichte.VORLAGEN),
+        help="Berichtsvorlage (Vorgabe: kommunalprofil)",
+    )
     wahl = b.add_mutually_exclusive_group(required=True)
-    wahl.add_argument("--kommune", nargs="+", metavar="AGS",
-                      help="Gemeindeschlüssel einer oder mehrerer Kommunen, z. B. 17101")
+    wahl.add_argument(
+        "--kommune",
+        nargs="+",
+        metavar="AGS",
+        help="Gemeindeschlüssel einer oder mehrerer Kommunen, z. B. 17101",
+    )
     wahl.add_argument("--alle", action="store_true", help="alle Kreise und kreisfreien Städte")
-    b.add_argument("--ausgabe", type=Path, required=True, metavar="ORDNER",
-                   help="Zielordner für die Berichte")
+    b.add_argument(
+        "--ausgabe", type=Path, required=True, metavar="ORDNER", help="Zielordner für die Berichte"
+    )
     b.add_argument("--jahr", type=int, help="Berichtsjahr (Vorgabe: aus der Vorlage)")
-    b.add_argument("--mindestfallzahl", type=int,
-                   help="kleinste Fallzahl, die veröffentlicht wird (Vorgabe: 3)")
-    b.add_argument("--ohne-fortschritt", action="store_true", help="keinen Fortschrittsbalken zeigen")
+    b.add_argument(
+        "--mindestfallzahl",
+        type=int,
+        help="kleinste Fallzahl, die veröffentlicht wird (Vorgabe: 3)",
+    )
+    b.add_argument(
+        "--ohne-fortschritt", action="store_true", help="keinen Fortschrittsbalken zeigen"
+    )
 
-    d = befehle.add_parser("daten", help="Beispieldaten Musterland neu erzeugen",
-                           description="Erzeugt die synthetischen Musterland-Daten "
-                                       "reproduzierbar (Byte für Byte gleich) neu.")
+    d = befehle.add_parser(
+        "daten",
+        help="Beispieldaten Musterland neu erzeugen",
+        description="Erzeugt die synthetischen Musterland-Daten "
+        "reproduzierbar (Byte für Byte gleich) neu.",
+    )
     d.add_argument("--ziel", type=Path, help="Zielordner (Vorgabe: datasets/musterland)")
     return parser
 
@@ -86,14 +121,23 @@ def _berichte(args: argparse.Namespace) -> int:
     from bimo import berichtslauf, daten
 
     kommunen = list(daten.kreise()["ags"]) if args.alle else args.kommune
-    parameter = {k: v for k, v in (("jahr", args.jahr), ("mindestfallzahl", args.mindestfallzahl))
-                 if v is not None}
-    ergebnisse = berichtslauf.baue_berichte(args.vorlage, kommunen, args.ausgabe,
-                                            parameter=parameter,
-                                            fortschritt=not args.ohne_fortschritt)
+    parameter = {
+        k: v
+        for k, v in (("jahr", args.jahr), ("mindestfallzahl", args.mindestfallzahl))
+        if v is not None
+    }
+    ergebnisse = berichtslauf.baue_berichte(
+        args.vorlage,
+        kommunen,
+        args.ausgabe,
+        parameter=parameter,
+        fortschritt=not args.ohne_fortschritt,
+    )
     fertig = [e for e in ergebnisse if e.ok]
-    print(f"{len(fertig)} von {len(ergebnisse)} Berichten erstellt in {args.ausgabe} "
-          f"(Übersicht: {args.ausgabe / 'index.html'}).")
+    print(
+        f"{len(fertig)} von {len(ergebnisse)} Berichten erstellt in {args.ausgabe} "
+        f"(Übersicht: {args.ausgabe / 'index.html'})."
+    )
     for e in ergebnisse:
         if not e.ok:
             print(f"  fehlgeschlagen: {e.kommune} {e.name}: {e.fehler}", file=sys.stderr)

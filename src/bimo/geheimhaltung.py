@@ -36,21 +36,23 @@ def ist_primaer_gesperrt(werte: pd.Series, mindestfallzahl: int = MINDESTFALLZAH
     """True, wo eine Fallzahl sensibel ist: 0 < n < Mindestfallzahl (echte Nullen nicht)."""
     if mindestfallzahl < 1:
         raise GeheimhaltungsFehler(
-            f"Die Mindestfallzahl muss mindestens 1 sein, nicht {mindestfallzahl}.")
+            f"Die Mindestfallzahl muss mindestens 1 sein, nicht {mindestfallzahl}."
+        )
     return (werte > 0) & (werte < mindestfallzahl)
 
 
 @dataclass(frozen=True)
 class Veroeffentlichung:
-    """Eine geschützte Tabelle: ``tabelle`` mit <NA> an gesperrten Stellen, ``gesperrt`` als Maske."""
+    """Eine geschützte Tabelle: ``tabelle`` mit <NA> an gesperrten Stellen, Maske ``gesperrt``."""
 
     tabelle: pd.DataFrame
     gesperrt: pd.DataFrame
     mindestfallzahl: int
     wertspalten: tuple[str, ...]
 
-    def anzeige(self, stellen: dict[str, int] | None = None,
-                prozentspalten: tuple[str, ...] = ()) -> pd.DataFrame:
+    def anzeige(
+        self, stellen: dict[str, int] | None = None, prozentspalten: tuple[str, ...] = ()
+    ) -> pd.DataFrame:
         """Tabelle als deutsch formatierter Text; gesperrte Werte als „.“.
 
         Formatiert werden die Wertspalten (``stellen`` Nachkommastellen je Spalte,
@@ -62,8 +64,8 @@ class Veroeffentlichung:
             fmt = prozent if spalte in prozentspalten else zahl
             text[spalte] = [
                 GEHEIM if gesperrt or pd.isna(wert) else fmt(wert, stellen.get(spalte, 0))
-                for wert, gesperrt in zip(self.tabelle[spalte], self.gesperrt[spalte],
-                                          strict=True)]
+                for wert, gesperrt in zip(self.tabelle[spalte], self.gesperrt[spalte], strict=True)
+            ]
         return text
 
     @property
@@ -71,10 +73,17 @@ class Veroeffentlichung:
         return int(self.gesperrt.to_numpy().sum())
 
 
-def schuetze_quoten(tabelle: pd.DataFrame, *, zaehler: str = "zaehler", nenner: str = "nenner",
-                    quote: str = "wert", summenzeile: str | None = None,
-                    gebiet: str = "ags", gruppe: str = "jahr",
-                    mindestfallzahl: int = MINDESTFALLZAHL) -> Veroeffentlichung:
+def schuetze_quoten(
+    tabelle: pd.DataFrame,
+    *,
+    zaehler: str = "zaehler",
+    nenner: str = "nenner",
+    quote: str = "wert",
+    summenzeile: str | None = None,
+    gebiet: str = "ags",
+    gruppe: str = "jahr",
+    mindestfallzahl: int = MINDESTFALLZAHL,
+) -> Veroeffentlichung:
     """Schützt eine Tabelle von Quoten mit ihren Zählern und Nennern.
 
     ``tabelle`` hat je Zeile ein Gebiet und eine Gruppe (meist das Jahr).
@@ -86,13 +95,16 @@ def schuetze_quoten(tabelle: pd.DataFrame, *, zaehler: str = "zaehler", nenner: 
     if fehlend:
         raise GeheimhaltungsFehler(
             f"Der Tabelle fehlen die Spalten {', '.join(fehlend)}; vorhanden: "
-            f"{', '.join(map(str, tabelle.columns))}.")
+            f"{', '.join(map(str, tabelle.columns))}."
+        )
     tabelle = tabelle.reset_index(drop=True)
-    zeile_gesperrt = (ist_primaer_gesperrt(tabelle[zaehler], mindestfallzahl)
-                      | ist_primaer_gesperrt(tabelle[nenner], mindestfallzahl))
+    zeile_gesperrt = ist_primaer_gesperrt(tabelle[zaehler], mindestfallzahl) | ist_primaer_gesperrt(
+        tabelle[nenner], mindestfallzahl
+    )
     if summenzeile is not None and zeile_gesperrt.any():
-        zeile_gesperrt = _sekundaer(tabelle, zeile_gesperrt, zaehler, nenner, summenzeile,
-                                    gebiet, gruppe, mindestfallzahl)
+        zeile_gesperrt = _sekundaer(
+            tabelle, zeile_gesperrt, zaehler, nenner, summenzeile, gebiet, gruppe, mindestfallzahl
+        )
     gesperrt = pd.DataFrame(False, index=tabelle.index, columns=tabelle.columns)
     for spalte in (zaehler, nenner, quote):
         gesperrt[spalte] = zeile_gesperrt
@@ -102,14 +114,23 @@ def schuetze_quoten(tabelle: pd.DataFrame, *, zaehler: str = "zaehler", nenner: 
     return Veroeffentlichung(geschuetzt, gesperrt, mindestfallzahl, (zaehler, nenner, quote))
 
 
-def _sekundaer(tabelle: pd.DataFrame, gesperrt: pd.Series, zaehler: str, nenner: str,
-               summenzeile: str, gebiet: str, gruppe: str, t: int) -> pd.Series:
+def _sekundaer(
+    tabelle: pd.DataFrame,
+    gesperrt: pd.Series,
+    zaehler: str,
+    nenner: str,
+    summenzeile: str,
+    gebiet: str,
+    gruppe: str,
+    t: int,
+) -> pd.Series:
     gesperrt = gesperrt.copy()
     for _, teil in tabelle.groupby(gruppe):
         teile = teil[teil[gebiet] != summenzeile]
         if len(teile) == len(teil):
             raise GeheimhaltungsFehler(
-                f"Die Summenzeile „{summenzeile}“ fehlt in {gruppe} {teil[gruppe].iloc[0]}.")
+                f"Die Summenzeile „{summenzeile}“ fehlt in {gruppe} {teil[gruppe].iloc[0]}."
+            )
         for spalte in (zaehler, nenner):
             werte = teile[spalte]
             while True:
@@ -124,8 +145,10 @@ def _sekundaer(tabelle: pd.DataFrame, gesperrt: pd.Series, zaehler: str, nenner:
                 if frei.empty:
                     raise GeheimhaltungsFehler(
                         f"Sperrung unmöglich: Für {gruppe} {teil[gruppe].iloc[0]} gibt es "
-                        f"keine weitere Zelle mehr, die die gesperrten Werte schützt.")
+                        f"keine weitere Zelle mehr, die die gesperrten Werte schützt."
+                    )
                 genug = frei[frei >= bedarf - summe]
-                gesperrt[(genug if not genug.empty else frei).index[-1 if genug.empty else 0]] \
-                    = True
+                gesperrt[(genug if not genug.empty else frei).index[-1 if genug.empty else 0]] = (
+                    True
+                )
     return gesperrt

@@ -31,10 +31,20 @@ REFERENZFARBE = "#555555"
 
 def stil() -> None:
     """Setzt das bimo-Thema für seaborn und matplotlib."""
-    sns.set_theme(context="notebook", style="whitegrid", palette=PALETTE,
-                  rc={"figure.dpi": 100, "savefig.dpi": 150, "axes.titleweight": "bold",
-                      "axes.titlelocation": "left", "axes.spines.right": False,
-                      "axes.spines.top": False, "font.family": "DejaVu Sans"})
+    sns.set_theme(
+        context="notebook",
+        style="whitegrid",
+        palette=PALETTE,
+        rc={
+            "figure.dpi": 100,
+            "savefig.dpi": 150,
+            "axes.titleweight": "bold",
+            "axes.titlelocation": "left",
+            "axes.spines.right": False,
+            "axes.spines.top": False,
+            "font.family": "DejaVu Sans",
+        },
+    )
 
 
 @dataclass
@@ -46,8 +56,7 @@ class Grafik:
 
     def png(self) -> bytes:
         puffer = io.BytesIO()
-        self.figur.savefig(puffer, format="png", bbox_inches="tight",
-                           metadata={"Software": None})
+        self.figur.savefig(puffer, format="png", bbox_inches="tight", metadata={"Software": None})
         return puffer.getvalue()
 
     def html(self, png: bytes | None = None) -> str:
@@ -72,9 +81,19 @@ def _wert_text(wert: float, einheit: str, stellen: int) -> str:
     return prozent(wert, stellen) if einheit == "%" else f"{zahl(wert, stellen)} {einheit}".strip()
 
 
-def zeitreihe(tabelle: pd.DataFrame, *, x: str = "jahr", y: str = "wert", gruppe: str = "name",
-              referenz: str | None = None, titel: str, quelle: str, einheit: str = "%",
-              stellen: int = 1, y_ab_null: bool = True) -> Grafik:
+def zeitreihe(
+    tabelle: pd.DataFrame,
+    *,
+    x: str = "jahr",
+    y: str = "wert",
+    gruppe: str = "name",
+    referenz: str | None = None,
+    titel: str,
+    quelle: str,
+    einheit: str = "%",
+    stellen: int = 1,
+    y_ab_null: bool = True,
+) -> Grafik:
     """Liniendiagramm einer Zeitreihe je Gruppe; ``referenz`` (z. B. das Land) grau gestrichelt.
 
     Fehlende (gesperrte) Werte werden nicht verbunden und unter der Grafik genannt.
@@ -87,16 +106,23 @@ def zeitreihe(tabelle: pd.DataFrame, *, x: str = "jahr", y: str = "wert", gruppe
     for name in gruppen:
         teil = tabelle[tabelle[gruppe] == name].sort_values(x)
         ist_referenz = name == referenz
-        ax.plot(teil[x], teil[y].astype(float), marker="o", markersize=4,
-                linewidth=1.6 if ist_referenz else 2.4,
-                linestyle="--" if ist_referenz else "-",
-                color=REFERENZFARBE if ist_referenz else next(farben), label=name)
+        ax.plot(
+            teil[x],
+            teil[y].astype(float),
+            marker="o",
+            markersize=4,
+            linewidth=1.6 if ist_referenz else 2.4,
+            linestyle="--" if ist_referenz else "-",
+            color=REFERENZFARBE if ist_referenz else next(farben),
+            label=name,
+        )
         vorhanden = teil.dropna(subset=[y])
         if not vorhanden.empty:
             erst, letzt = vorhanden.iloc[0], vorhanden.iloc[-1]
             beschreibung.append(
                 f"{name} von {_wert_text(erst[y], einheit, stellen)} ({erst[x]}) auf "
-                f"{_wert_text(letzt[y], einheit, stellen)} ({letzt[x]})")
+                f"{_wert_text(letzt[y], einheit, stellen)} ({letzt[x]})"
+            )
     ax.yaxis.set_major_formatter(_zahlformat(einheit, 0))
     ax.xaxis.get_major_locator().set_params(integer=True)
     if y_ab_null:
@@ -108,8 +134,9 @@ def zeitreihe(tabelle: pd.DataFrame, *, x: str = "jahr", y: str = "wert", gruppe
     fussnote = f"Quelle: {quelle}"
     gesperrt = tabelle[tabelle[y].isna()]
     if not gesperrt.empty:
-        fussnote += (f"\nGesperrte Werte (Geheimhaltung) sind nicht dargestellt: "
-                     f"{len(gesperrt)} Punkt(e).")
+        fussnote += (
+            f"\nGesperrte Werte (Geheimhaltung) sind nicht dargestellt: {len(gesperrt)} Punkt(e)."
+        )
     fig.text(0.01, -0.02, fussnote, fontsize=8, color="#333333", va="top")
     fig.tight_layout()
     plt.close(fig)

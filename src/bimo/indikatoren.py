@@ -49,7 +49,8 @@ def _altersgruppe(altersgruppe: str) -> tuple[int, int]:
     except KeyError:
         erlaubt = ", ".join(f"„{g}“" for g in ALTERSGRUPPEN_KITA)
         raise ParameterFehler(
-            f"Unbekannte Altersgruppe „{altersgruppe}“. Erlaubt sind: {erlaubt}.") from None
+            f"Unbekannte Altersgruppe „{altersgruppe}“. Erlaubt sind: {erlaubt}."
+        ) from None
 
 
 def kinder_in_betreuung(kita: pd.DataFrame, altersgruppe: str = "unter 3") -> pd.DataFrame:
@@ -65,8 +66,9 @@ def einwohner_im_alter(bevoelkerung: pd.DataFrame, von: int, bis: int) -> pd.Dat
     return auswahl.groupby(["ags", "jahr"], as_index=False)["wert"].sum()
 
 
-def betreuungsquote(kita: pd.DataFrame, bevoelkerung: pd.DataFrame,
-                    altersgruppe: str = "unter 3") -> pd.DataFrame:
+def betreuungsquote(
+    kita: pd.DataFrame, bevoelkerung: pd.DataFrame, altersgruppe: str = "unter 3"
+) -> pd.DataFrame:
     """Betreuungsquote: betreute Kinder je 100 Kinder derselben Altersgruppe.
 
     Zähler: Kinder in Kindertageseinrichtungen und in öffentlich geförderter
@@ -95,54 +97,63 @@ def mit_land(tabelle: pd.DataFrame) -> pd.DataFrame:
 
 def _quote_musterland(altersgruppe: str) -> Callable[[], pd.DataFrame]:
     def rechne() -> pd.DataFrame:
-        return betreuungsquote(daten.lade("kindertagesbetreuung"), daten.lade("bevoelkerung"),
-                               altersgruppe)
+        return betreuungsquote(
+            daten.lade("kindertagesbetreuung"), daten.lade("bevoelkerung"), altersgruppe
+        )
+
     return rechne
 
 
 _HINWEIS_UEBER_100 = (
     "Kinder werden am Ort der Betreuung gezählt, die Bevölkerung am Wohnort: Betreuen "
-    "Einrichtungen einer Stadt viele Kinder aus dem Umland, kann die Quote über 100 % liegen.")
+    "Einrichtungen einer Stadt viele Kinder aus dem Umland, kann die Quote über 100 % liegen."
+)
 _HINWEIS_STICHTAG = (
     "Zähler und Nenner haben verschiedene Stichtage (01.03. und 31.12. des Vorjahres); "
-    "Geburten und Umzüge dazwischen verschieben die Quote leicht.")
+    "Geburten und Umzüge dazwischen verschieben die Quote leicht."
+)
 
-REGISTER: dict[str, Indikator] = {i.kennung: i for i in (
-    Indikator(
-        kennung="betreuungsquote_u3",
-        name="Betreuungsquote der Kinder unter 3 Jahren",
-        themenfeld="Frühkindliche Bildung",
-        definition="Anteil der Kinder unter 3 Jahren in Kindertageseinrichtungen oder in "
-                   "öffentlich geförderter Kindertagespflege an allen Kindern dieses Alters.",
-        zaehler="Kinder unter 3 Jahren in Kindertageseinrichtungen und Kindertagespflege "
-                "am 01.03. (ohne Doppelzählungen)",
-        nenner="Kinder unter 3 Jahren in der Bevölkerung am 31.12. des Vorjahres",
-        quelle="Regionaldatenbank 22543-01-02-4 (Kinder) und 12411 (Bevölkerung); "
-               "hier: Musterland",
-        stichtag="01.03.",
-        einheit="%",
-        hinweise=(_HINWEIS_STICHTAG,
-                  "Seit dem 01.08.2013 besteht ein Rechtsanspruch auf Förderung ab dem "
-                  "vollendeten ersten Lebensjahr; Zeitreihen davor sind anders zu lesen."),
-        _berechne=_quote_musterland("unter 3"),
-    ),
-    Indikator(
-        kennung="betreuungsquote_3_6",
-        name="Betreuungsquote der Kinder von 3 bis unter 6 Jahren",
-        themenfeld="Frühkindliche Bildung",
-        definition="Anteil der Kinder von 3 bis unter 6 Jahren in Kindertageseinrichtungen "
-                   "oder öffentlich geförderter Kindertagespflege an allen Kindern dieses Alters.",
-        zaehler="Kinder von 3 bis unter 6 Jahren in Kindertageseinrichtungen und "
-                "Kindertagespflege am 01.03. (ohne Doppelzählungen)",
-        nenner="Kinder von 3 bis unter 6 Jahren in der Bevölkerung am 31.12. des Vorjahres",
-        quelle="Regionaldatenbank 22543-01-02-4 (Kinder) und 12411 (Bevölkerung); "
-               "hier: Musterland",
-        stichtag="01.03.",
-        einheit="%",
-        hinweise=(_HINWEIS_UEBER_100, _HINWEIS_STICHTAG),
-        _berechne=_quote_musterland("3 bis unter 6"),
-    ),
-)}
+REGISTER: dict[str, Indikator] = {
+    i.kennung: i
+    for i in (
+        Indikator(
+            kennung="betreuungsquote_u3",
+            name="Betreuungsquote der Kinder unter 3 Jahren",
+            themenfeld="Frühkindliche Bildung",
+            definition="Anteil der Kinder unter 3 Jahren in Kindertageseinrichtungen oder in "
+            "öffentlich geförderter Kindertagespflege an allen Kindern dieses Alters.",
+            zaehler="Kinder unter 3 Jahren in Kindertageseinrichtungen und Kindertagespflege "
+            "am 01.03. (ohne Doppelzählungen)",
+            nenner="Kinder unter 3 Jahren in der Bevölkerung am 31.12. des Vorjahres",
+            quelle="Regionaldatenbank 22543-01-02-4 (Kinder) und 12411 (Bevölkerung); "
+            "hier: Musterland",
+            stichtag="01.03.",
+            einheit="%",
+            hinweise=(
+                _HINWEIS_STICHTAG,
+                "Seit dem 01.08.2013 besteht ein Rechtsanspruch auf Förderung ab dem "
+                "vollendeten ersten Lebensjahr; Zeitreihen davor sind anders zu lesen.",
+            ),
+            _berechne=_quote_musterland("unter 3"),
+        ),
+        Indikator(
+            kennung="betreuungsquote_3_6",
+            name="Betreuungsquote der Kinder von 3 bis unter 6 Jahren",
+            themenfeld="Frühkindliche Bildung",
+            definition="Anteil der Kinder von 3 bis unter 6 Jahren in Kindertageseinrichtungen "
+            "oder öffentlich geförderter Kindertagespflege an allen Kindern dieses Alters.",
+            zaehler="Kinder von 3 bis unter 6 Jahren in Kindertageseinrichtungen und "
+            "Kindertagespflege am 01.03. (ohne Doppelzählungen)",
+            nenner="Kinder von 3 bis unter 6 Jahren in der Bevölkerung am 31.12. des Vorjahres",
+            quelle="Regionaldatenbank 22543-01-02-4 (Kinder) und 12411 (Bevölkerung); "
+            "hier: Musterland",
+            stichtag="01.03.",
+            einheit="%",
+            hinweise=(_HINWEIS_UEBER_100, _HINWEIS_STICHTAG),
+            _berechne=_quote_musterland("3 bis unter 6"),
+        ),
+    )
+}
 
 
 def indikator(kennung: str) -> Indikator:
@@ -151,5 +162,6 @@ def indikator(kennung: str) -> Indikator:
         return REGISTER[kennung]
     except KeyError:
         bekannt = ", ".join(sorted(REGISTER))
-        raise ParameterFehler(f"Unbekannter Indikator „{kennung}“. Bekannt sind: {bekannt}.") \
-            from None
+        raise ParameterFehler(
+            f"Unbekannter Indikator „{kennung}“. Bekannt sind: {bekannt}."
+        ) from None

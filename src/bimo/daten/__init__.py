@@ -17,12 +17,22 @@ from pathlib import Path
 
 import pandas as pd
 
-from bimo.daten.musterland import LAND_AGS, TABELLEN, erzeuge_musterland
 from bimo.darstellung import Text
+from bimo.daten.musterland import LAND_AGS, TABELLEN, erzeuge_musterland
 from bimo.fehler import BimoFehler
 
-__all__ = ["DatenFehler", "LAND_AGS", "TABELLEN", "datenordner", "erzeuge_musterland",
-           "datenlexikon", "gebiete", "lade", "kreise", "mit_namen"]
+__all__ = [
+    "DatenFehler",
+    "LAND_AGS",
+    "TABELLEN",
+    "datenordner",
+    "erzeuge_musterland",
+    "datenlexikon",
+    "gebiete",
+    "lade",
+    "kreise",
+    "mit_namen",
+]
 
 
 class DatenFehler(BimoFehler):
@@ -52,7 +62,8 @@ def _lade(pfad: Path) -> pd.DataFrame:
     if not pfad.exists():
         raise DatenFehler(
             f"Die Datei {pfad} fehlt. Erzeugen Sie die Beispieldaten mit `make daten` "
-            "(oder `bimo daten`).")
+            "(oder `bimo daten`)."
+        )
     roh = pfad.read_bytes()
     try:
         text = roh.decode("utf-8")
@@ -62,7 +73,8 @@ def _lade(pfad: Path) -> pd.DataFrame:
         raise DatenFehler(
             f"Die Datei {pfad} ist nicht lesbar: Zeile {zeile}, Spalte {spalte} ist kein "
             f"gültiges UTF-8 (Byte 0x{roh[fehler.start]:02x}). Wurde sie in einem anderen "
-            "Programm mit anderer Kodierung gespeichert?") from None
+            "Programm mit anderer Kodierung gespeichert?"
+        ) from None
     typen = {"ags": "string", "uebergeordnet": "string", "name": "string"}
     try:
         return pd.read_csv(io.StringIO(text), dtype=typen, keep_default_na=False)
@@ -72,7 +84,8 @@ def _lade(pfad: Path) -> pd.DataFrame:
             erwartet, zeile, gesehen = treffer.groups()
             raise DatenFehler(
                 f"Die Datei {pfad} ist nicht lesbar: Zeile {zeile} hat {gesehen} Spalten, "
-                f"erwartet sind {erwartet}.") from None
+                f"erwartet sind {erwartet}."
+            ) from None
         raise DatenFehler(f"Die Datei {pfad} ist keine lesbare CSV-Datei.") from None
 
 
@@ -102,18 +115,23 @@ def datenlexikon() -> Text:
         paket = json.loads(pfad.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as fehler:
         raise DatenFehler(f"Die Beschreibung {pfad} ist nicht lesbar: {fehler}") from None
-    teile = [f"**{paket['title']}** (Version {paket['version']}, Lizenz "
-             f"{paket['licenses'][0]['title']})\n\n{paket['description']}"]
+    teile = [
+        f"**{paket['title']}** (Version {paket['version']}, Lizenz "
+        f"{paket['licenses'][0]['title']})\n\n{paket['description']}"
+    ]
     for res in paket["resources"]:
-        teile.append(f"**{res['title']}**\n\nDatei `{res['path']}` · Stichtag: {res['stichtag']} · "
-                     f"Schlüssel: {', '.join(f'`{s}`' for s in res['schema']['primaryKey'])}"
-                     f"\n\n{res['description']}\n")
+        teile.append(
+            f"**{res['title']}**\n\nDatei `{res['path']}` · Stichtag: {res['stichtag']} · "
+            f"Schlüssel: {', '.join(f'`{s}`' for s in res['schema']['primaryKey'])}"
+            f"\n\n{res['description']}\n"
+        )
         zeilen = ["| Feld | Typ | Einheit | Bedeutung |", "|---|---|---|---|"]
         for feld in res["schema"]["fields"]:
             bedeutung = feld["description"]
             if "enum" in feld.get("constraints", {}):
                 bedeutung += " – Werte: " + ", ".join(f"`{w}`" for w in feld["constraints"]["enum"])
-            zeilen.append(f"| `{feld['name']}` | {feld['type']} | {feld.get('unit', '')} | "
-                          f"{bedeutung} |")
+            zeilen.append(
+                f"| `{feld['name']}` | {feld['type']} | {feld.get('unit', '')} | {bedeutung} |"
+            )
         teile.append("\n".join(zeilen))
     return Text("\n\n".join(teile))

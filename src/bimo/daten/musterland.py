@@ -99,8 +99,22 @@ def _rng(*teile: object) -> np.random.Generator:
 
 def _altersprofil(kreis: Kreis) -> np.ndarray:
     """Relativer Altersaufbau 2012 (0 … 89 und 90+), Stadt jünger, Land älter."""
-    stuetz = {0: 0.85, 5: 0.86, 10: 0.92, 18: 1.0, 25: 1.15, 35: 1.12, 45: 1.45, 52: 1.6,
-              60: 1.3, 70: 1.02, 74: 1.12, 80: 0.78, 85: 0.45, 89: 0.22}
+    stuetz = {
+        0: 0.85,
+        5: 0.86,
+        10: 0.92,
+        18: 1.0,
+        25: 1.15,
+        35: 1.12,
+        45: 1.45,
+        52: 1.6,
+        60: 1.3,
+        70: 1.02,
+        74: 1.12,
+        80: 0.78,
+        85: 0.45,
+        89: 0.22,
+    }
     alter = np.arange(HOECHSTALTER)
     profil = np.interp(alter, list(stuetz), list(stuetz.values()))
     if kreis.ist_stadt:
@@ -125,9 +139,21 @@ def _sterbewahrscheinlichkeit(alter: np.ndarray, weiblich: bool) -> np.ndarray:
     return np.clip(q, 0, 0.35)
 
 
-_GEBURTENZIFFER = {2012: 1.40, 2013: 1.42, 2014: 1.47, 2015: 1.50, 2016: 1.59, 2017: 1.57,
-                   2018: 1.57, 2019: 1.54, 2020: 1.53, 2021: 1.58, 2022: 1.46, 2023: 1.35,
-                   2024: 1.35}
+_GEBURTENZIFFER = {
+    2012: 1.40,
+    2013: 1.42,
+    2014: 1.47,
+    2015: 1.50,
+    2016: 1.59,
+    2017: 1.57,
+    2018: 1.57,
+    2019: 1.54,
+    2020: 1.53,
+    2021: 1.58,
+    2022: 1.46,
+    2023: 1.35,
+    2024: 1.35,
+}
 
 
 def _fruchtbarkeit(jahr: int) -> np.ndarray:
@@ -180,8 +206,10 @@ def _fortschreiben(kreis: Kreis) -> dict[int, np.ndarray]:
     weiblich = rng.binomial(gesamt, _anteil_frauen(alter))
     stand = np.vstack([gesamt - weiblich, weiblich])
     ergebnis = {JAHRE_BEVOELKERUNG[0]: stand}
-    q = [_sterbewahrscheinlichkeit(alter, weiblich=False),
-         _sterbewahrscheinlichkeit(alter, weiblich=True)]
+    q = [
+        _sterbewahrscheinlichkeit(alter, weiblich=False),
+        _sterbewahrscheinlichkeit(alter, weiblich=True),
+    ]
     geburtenfaktor = 0.92 + 0.16 * rng.random()
     for jahr in JAHRE_BEVOELKERUNG[1:]:
         neu = np.zeros_like(stand)
@@ -207,14 +235,29 @@ def _verlauf(start: float, ziel: float, jahr: int) -> float:
 
 
 def _tabelle_gebiete(welt: Welt) -> pd.DataFrame:
-    zeilen = [{"ags": LAND_AGS, "name": LAND_NAME, "ebene": "Land", "art": "Land",
-               "uebergeordnet": ""}]
+    zeilen = [
+        {"ags": LAND_AGS, "name": LAND_NAME, "ebene": "Land", "art": "Land", "uebergeordnet": ""}
+    ]
     for rb, name in REGIERUNGSBEZIRKE.items():
-        zeilen.append({"ags": rb, "name": name, "ebene": "Regierungsbezirk",
-                       "art": "Regierungsbezirk", "uebergeordnet": LAND_AGS})
+        zeilen.append(
+            {
+                "ags": rb,
+                "name": name,
+                "ebene": "Regierungsbezirk",
+                "art": "Regierungsbezirk",
+                "uebergeordnet": LAND_AGS,
+            }
+        )
     for kreis in welt.kreise:
-        zeilen.append({"ags": kreis.ags, "name": kreis.name, "ebene": "Kreis", "art": kreis.art,
-                       "uebergeordnet": kreis.regierungsbezirk})
+        zeilen.append(
+            {
+                "ags": kreis.ags,
+                "name": kreis.name,
+                "ebene": "Kreis",
+                "art": kreis.art,
+                "uebergeordnet": kreis.regierungsbezirk,
+            }
+        )
     return pd.DataFrame(zeilen)
 
 
@@ -223,9 +266,17 @@ def _tabelle_bevoelkerung(welt: Welt) -> pd.DataFrame:
     for kreis in welt.kreise:
         for jahr, stand in welt.bevoelkerung[kreis.ags].items():
             for g, geschlecht in enumerate(("maennlich", "weiblich")):
-                teile.append(pd.DataFrame({
-                    "ags": kreis.ags, "jahr": jahr, "geschlecht": geschlecht,
-                    "alter": np.arange(HOECHSTALTER + 1), "wert": stand[g]}))
+                teile.append(
+                    pd.DataFrame(
+                        {
+                            "ags": kreis.ags,
+                            "jahr": jahr,
+                            "geschlecht": geschlecht,
+                            "alter": np.arange(HOECHSTALTER + 1),
+                            "wert": stand[g],
+                        }
+                    )
+                )
     return pd.concat(teile, ignore_index=True)
 
 
@@ -249,8 +300,15 @@ def _tabelle_kindertagesbetreuung(welt: Welt) -> pd.DataFrame:
                 einrichtung = int(rng.poisson(kinder * quote * (1 - anteil_tp)))
                 pflege = int(rng.poisson(kinder * quote * anteil_tp))
                 for art, wert in zip(BETREUUNGSARTEN, (einrichtung, pflege), strict=True):
-                    zeilen.append({"ags": kreis.ags, "jahr": jahr, "altersgruppe": gruppe,
-                                   "betreuungsart": art, "wert": wert})
+                    zeilen.append(
+                        {
+                            "ags": kreis.ags,
+                            "jahr": jahr,
+                            "altersgruppe": gruppe,
+                            "betreuungsart": art,
+                            "wert": wert,
+                        }
+                    )
     return pd.DataFrame(zeilen)
 
 
@@ -278,46 +336,85 @@ class Tabelle:
         return f"{self.name}.csv"
 
 
-_AGS = Feld("ags", "string", "Amtlicher Gemeindeschlüssel des Gebiets (als Text, mit führender Null)")
+_AGS = Feld(
+    "ags", "string", "Amtlicher Gemeindeschlüssel des Gebiets (als Text, mit führender Null)"
+)
 
-TABELLEN: dict[str, Tabelle] = {t.name: t for t in (
-    Tabelle(
-        "gebiete", "Gebiete von Musterland",
-        "Land, Regierungsbezirke, Kreise und kreisfreie Städte mit Schlüssel und Name.",
-        "Gebietsstand 31.12.2024",
-        (_AGS,
-         Feld("name", "string", "Name des Gebiets"),
-         Feld("ebene", "string", "Verwaltungsebene", werte=("Land", "Regierungsbezirk", "Kreis")),
-         Feld("art", "string", "Art des Gebiets",
-              werte=("Land", "Regierungsbezirk", "Kreisfreie Stadt", "Landkreis")),
-         Feld("uebergeordnet", "string", "Schlüssel des übergeordneten Gebiets (leer beim Land)")),
-        ("ags",), _tabelle_gebiete),
-    Tabelle(
-        "bevoelkerung", "Bevölkerung nach Alter und Geschlecht",
-        "Bevölkerungsstand am 31.12. nach Kreis, einzelnen Altersjahren und Geschlecht "
-        "(nachgebildet: Tabelle 12411 der Regionaldatenbank).",
-        "31.12. des Jahres",
-        (_AGS,
-         Feld("jahr", "integer", "Berichtsjahr (Stichtag 31.12.)"),
-         Feld("geschlecht", "string", "Geschlecht", werte=("maennlich", "weiblich")),
-         Feld("alter", "integer", "Alter in vollendeten Jahren; 90 steht für 90 Jahre und älter",
-              einheit="Jahre"),
-         Feld("wert", "integer", "Anzahl der Einwohnerinnen und Einwohner", einheit="Personen")),
-        ("ags", "jahr", "geschlecht", "alter"), _tabelle_bevoelkerung),
-    Tabelle(
-        "kindertagesbetreuung", "Kinder in Kindertagesbetreuung",
-        "Kinder in Kindertageseinrichtungen und in öffentlich geförderter Kindertagespflege "
-        "am 01.03. nach Kreis, Altersgruppe und Betreuungsart; Kinder werden am Ort der "
-        "Betreuung gezählt (nachgebildet: Tabellen 22541/22543 der Regionaldatenbank). "
-        "Jedes Kind steht in genau einer Betreuungsart (keine Doppelzählungen).",
-        "01.03. des Jahres",
-        (_AGS,
-         Feld("jahr", "integer", "Berichtsjahr (Stichtag 01.03.)"),
-         Feld("altersgruppe", "string", "Alter des Kindes", werte=tuple(ALTERSGRUPPEN_KITA)),
-         Feld("betreuungsart", "string", "Art der Betreuung", werte=BETREUUNGSARTEN),
-         Feld("wert", "integer", "Anzahl der betreuten Kinder", einheit="Kinder")),
-        ("ags", "jahr", "altersgruppe", "betreuungsart"), _tabelle_kindertagesbetreuung),
-)}
+TABELLEN: dict[str, Tabelle] = {
+    t.name: t
+    for t in (
+        Tabelle(
+            "gebiete",
+            "Gebiete von Musterland",
+            "Land, Regierungsbezirke, Kreise und kreisfreie Städte mit Schlüssel und Name.",
+            "Gebietsstand 31.12.2024",
+            (
+                _AGS,
+                Feld("name", "string", "Name des Gebiets"),
+                Feld(
+                    "ebene",
+                    "string",
+                    "Verwaltungsebene",
+                    werte=("Land", "Regierungsbezirk", "Kreis"),
+                ),
+                Feld(
+                    "art",
+                    "string",
+                    "Art des Gebiets",
+                    werte=("Land", "Regierungsbezirk", "Kreisfreie Stadt", "Landkreis"),
+                ),
+                Feld(
+                    "uebergeordnet",
+                    "string",
+                    "Schlüssel des übergeordneten Gebiets (leer beim Land)",
+                ),
+            ),
+            ("ags",),
+            _tabelle_gebiete,
+        ),
+        Tabelle(
+            "bevoelkerung",
+            "Bevölkerung nach Alter und Geschlecht",
+            "Bevölkerungsstand am 31.12. nach Kreis, einzelnen Altersjahren und Geschlecht "
+            "(nachgebildet: Tabelle 12411 der Regionaldatenbank).",
+            "31.12. des Jahres",
+            (
+                _AGS,
+                Feld("jahr", "integer", "Berichtsjahr (Stichtag 31.12.)"),
+                Feld("geschlecht", "string", "Geschlecht", werte=("maennlich", "weiblich")),
+                Feld(
+                    "alter",
+                    "integer",
+                    "Alter in vollendeten Jahren; 90 steht für 90 Jahre und älter",
+                    einheit="Jahre",
+                ),
+                Feld(
+                    "wert", "integer", "Anzahl der Einwohnerinnen und Einwohner", einheit="Personen"
+                ),
+            ),
+            ("ags", "jahr", "geschlecht", "alter"),
+            _tabelle_bevoelkerung,
+        ),
+        Tabelle(
+            "kindertagesbetreuung",
+            "Kinder in Kindertagesbetreuung",
+            "Kinder in Kindertageseinrichtungen und in öffentlich geförderter Kindertagespflege "
+            "am 01.03. nach Kreis, Altersgruppe und Betreuungsart; Kinder werden am Ort der "
+            "Betreuung gezählt (nachgebildet: Tabellen 22541/22543 der Regionaldatenbank). "
+            "Jedes Kind steht in genau einer Betreuungsart (keine Doppelzählungen).",
+            "01.03. des Jahres",
+            (
+                _AGS,
+                Feld("jahr", "integer", "Berichtsjahr (Stichtag 01.03.)"),
+                Feld("altersgruppe", "string", "Alter des Kindes", werte=tuple(ALTERSGRUPPEN_KITA)),
+                Feld("betreuungsart", "string", "Art der Betreuung", werte=BETREUUNGSARTEN),
+                Feld("wert", "integer", "Anzahl der betreuten Kinder", einheit="Kinder"),
+            ),
+            ("ags", "jahr", "altersgruppe", "betreuungsart"),
+            _tabelle_kindertagesbetreuung,
+        ),
+    )
+}
 
 
 def _deskriptor(tabellen: dict[str, Tabelle]) -> dict:
@@ -325,26 +422,33 @@ def _deskriptor(tabellen: dict[str, Tabelle]) -> dict:
     for t in tabellen.values():
         felder = []
         for f in t.felder:
-            eintrag = {"name": f.name, "type": f.typ,
-                       "description": f.beschreibung}
+            eintrag = {"name": f.name, "type": f.typ, "description": f.beschreibung}
             if f.einheit:
                 eintrag["unit"] = f.einheit
             if f.werte:
                 eintrag["constraints"] = {"enum": list(f.werte)}
             felder.append(eintrag)
-        ressourcen.append({
-            "name": t.name, "path": t.datei, "title": t.titel, "description": t.beschreibung,
-            "stichtag": t.stichtag, "format": "csv", "mediatype": "text/csv",
-            "encoding": "utf-8",
-            "schema": {"fields": felder, "primaryKey": list(t.primaerschluessel)},
-        })
+        ressourcen.append(
+            {
+                "name": t.name,
+                "path": t.datei,
+                "title": t.titel,
+                "description": t.beschreibung,
+                "stichtag": t.stichtag,
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": {"fields": felder, "primaryKey": list(t.primaerschluessel)},
+            }
+        )
     return {
         "name": "musterland",
         "title": "Musterland – synthetische Beispieldaten für das kommunale Bildungsmonitoring",
         "description": (
             "Erfundenes Land mit dem Landesschlüssel 17 (echte Länder: 01–16). Alle Werte "
             "sind synthetisch und mit festem Startwert erzeugt (bimo.daten.erzeuge_musterland); "
-            "sie ähneln echten Größenordnungen, beschreiben aber keinen realen Ort."),
+            "sie ähneln echten Größenordnungen, beschreiben aber keinen realen Ort."
+        ),
         "version": "1.0.0",
         "licenses": [LIZENZ],
         "sources": [{"title": QUELLE}],
