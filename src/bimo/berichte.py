@@ -69,7 +69,8 @@ def pruefe_kommune(kommune: object) -> str:
     if isinstance(kommune, int) and not isinstance(kommune, bool):
         raise ParameterFehler(
             f"Der Gemeindeschlüssel muss als Text angegeben werden, z. B. "
-            f'kommune="{kommune:05d}" – als Zahl gehen führende Nullen verloren.'
+            f'kommune="{kommune:05d}" – als Zahl gehen führende Nullen verloren. '
+            f"(Mit papermill auf der Kommandozeile: -r kommune {kommune:05d} statt -p.)"
         )
     text = str(kommune).strip()
     if text in set(kreise["ags"]):

@@ -126,7 +126,8 @@ def zeitreihe(
     ax.yaxis.set_major_formatter(_zahlformat(einheit, 0))
     ax.xaxis.get_major_locator().set_params(integer=True)
     if y_ab_null:
-        ax.set_ylim(bottom=0)
+        hoechstwert = pd.to_numeric(tabelle[y], errors="coerce").max()
+        ax.set_ylim(bottom=0, top=hoechstwert * 1.1 if hoechstwert > 0 else None)
     ax.set_title(titel)
     ax.set_xlabel("")
     ax.set_ylabel("")
