@@ -19,7 +19,7 @@ import pandas as pd
 
 from bimo.darstellung import Text
 from bimo.daten.musterland import LAND_AGS, TABELLEN, erzeuge_musterland
-from bimo.fehler import BimoFehler
+from bimo.fehler import DatenFehler
 
 __all__ = [
     "DatenFehler",
@@ -33,10 +33,6 @@ __all__ = [
     "kreise",
     "mit_namen",
 ]
-
-
-class DatenFehler(BimoFehler):
-    """Eingabedaten sind nicht lesbar oder nicht plausibel (Datei, Zeile, Spalte in der Meldung)."""
 
 
 def datenordner() -> Path:
