@@ -12,7 +12,7 @@ STEMPEL := $(VENV)/.bimo-installiert
 
 BIMO_QUELLEN := $(shell find src/bimo -name '*.py' -o -name '*.j2' -o -name '*.css' -o -name '*.json' 2>/dev/null)
 BUCH_QUELLEN := _config.yml _toc.yml $(wildcard book/*.md) $(wildcard vendor_static/bimo/*) $(shell find notebooks exercises -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' -not -path '*/_lernende/*' 2>/dev/null)
-DATEN := $(wildcard datasets/musterland/*)
+DATEN := $(wildcard datasets/musterland/* datasets/musterland_rohdaten/*)
 
 # Alles offline: keine Telemetrie, kein Nachladen
 export PYDEVD_DISABLE_FILE_VALIDATION := 1

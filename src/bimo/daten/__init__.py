@@ -1,7 +1,9 @@
 """Daten laden und erzeugen.
 
-- :func:`lade` liest eine Tabelle der Beispieldaten „Musterland“ (``datasets/musterland``).
-- :func:`erzeuge_musterland` erzeugt diese Dateien reproduzierbar neu.
+- :func:`lade` liest eine Tabelle der Beispieldaten „Musterland“ (``datasets/musterland``),
+  mit ``variante="roh"`` die Rohdaten mit eingebauten Fehlern (``datasets/musterland_rohdaten``).
+- :func:`lade_geometrie` liest die erfundenen Flächen (Kreise, Gemeinden, Sozialräume).
+- :func:`erzeuge_musterland` erzeugt alle Dateien reproduzierbar neu.
 
 Gebietsschlüssel (AGS) sind immer Text: ``"17101"``, nie ``17101``.
 """
@@ -30,6 +32,7 @@ __all__ = [
     "datenlexikon",
     "gebiete",
     "lade",
+    "lade_geometrie",
     "kreise",
     "mit_namen",
 ]
@@ -42,19 +45,56 @@ def datenordner() -> Path:
     return Path(__file__).resolve().parents[3] / "datasets" / "musterland"
 
 
-def lade(tabelle: str) -> pd.DataFrame:
+def rohdatenordner() -> Path:
+    """Ordner der Rohdaten-Variante (neben dem Datenordner)."""
+    ordner = datenordner()
+    return ordner.with_name(ordner.name + "_rohdaten")
+
+
+def lade(tabelle: str, variante: str = "sauber") -> pd.DataFrame:
     """Liest eine Musterland-Tabelle, z. B. ``lade("kindertagesbetreuung")``.
 
+    ``variante="roh"`` liest die Rohdaten mit eingebauten Fehlern (Dubletten,
+    alter Gebietsstand, unmögliche Werte) für die Datenaufbereitung.
     Gibt eine Kopie zurück; wer sie ändert, ändert nicht die Daten anderer Aufrufe.
     """
     if tabelle not in TABELLEN:
         bekannt = ", ".join(sorted(TABELLEN))
         raise DatenFehler(f"Unbekannte Tabelle „{tabelle}“. Vorhanden sind: {bekannt}.")
-    return _lade(datenordner() / TABELLEN[tabelle].datei).copy()
+    if variante not in ("sauber", "roh"):
+        raise DatenFehler(f"Unbekannte Variante „{variante}“: erlaubt sind „sauber“ und „roh“.")
+    ordner = datenordner() if variante == "sauber" else rohdatenordner()
+    if variante == "roh" and not (ordner / TABELLEN[tabelle].datei).exists():
+        vorhanden = sorted(p.stem for p in ordner.glob("*.csv"))
+        raise DatenFehler(f"Rohdaten gibt es nur für: {', '.join(vorhanden)}.")
+    return _lade(ordner / TABELLEN[tabelle].datei, tabelle).copy()
 
 
-@lru_cache(maxsize=16)
-def _lade(pfad: Path) -> pd.DataFrame:
+def lade_geometrie(name: str = "musterland_kreise"):  # noqa: ANN201 – geopandas optional
+    """Liest eine Geometrie als GeoDataFrame: ``musterland_kreise``, ``musterland_gemeinden``
+    oder ``musterstadt_sozialraeume``."""
+    import geopandas
+
+    from bimo.daten.musterland.katalog import GEOMETRIEN
+
+    if name not in GEOMETRIEN:
+        raise DatenFehler(f"Unbekannte Geometrie „{name}“. Vorhanden: {', '.join(GEOMETRIEN)}.")
+    pfad = datenordner() / f"{name}.geojson"
+    if not pfad.exists():
+        raise DatenFehler(f"Die Datei {pfad} fehlt. Erzeugen Sie die Daten mit `make daten`.")
+    return geopandas.read_file(pfad)
+
+
+def _spaltentypen(tabelle: str) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Textfelder bleiben Text (auch leer); Zahlenfelder: leer = fehlend."""
+    felder = TABELLEN[tabelle].felder
+    typen = {f.name: "string" for f in felder if f.typ == "string"}
+    fehlend = {f.name: [""] for f in felder if f.typ != "string"}
+    return typen, fehlend
+
+
+@lru_cache(maxsize=32)
+def _lade(pfad: Path, tabelle: str) -> pd.DataFrame:
     if not pfad.exists():
         raise DatenFehler(
             f"Die Datei {pfad} fehlt. Erzeugen Sie die Beispieldaten mit `make daten` "
@@ -71,9 +111,9 @@ def _lade(pfad: Path) -> pd.DataFrame:
             f"gültiges UTF-8 (Byte 0x{roh[fehler.start]:02x}). Wurde sie in einem anderen "
             "Programm mit anderer Kodierung gespeichert?"
         ) from None
-    typen = {"ags": "string", "uebergeordnet": "string", "name": "string"}
+    typen, fehlend = _spaltentypen(tabelle)
     try:
-        return pd.read_csv(io.StringIO(text), dtype=typen, keep_default_na=False)
+        return pd.read_csv(io.StringIO(text), dtype=typen, keep_default_na=False, na_values=fehlend)
     except pd.errors.ParserError as fehler:
         treffer = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(fehler))
         if treffer:
@@ -104,30 +144,48 @@ def kreise() -> pd.DataFrame:
     return g[g["ebene"] == "Kreis"].sort_values("ags").reset_index(drop=True)
 
 
-def datenlexikon() -> Text:
-    """Das Datenlexikon der Beispieldaten, erzeugt aus ``datapackage.json``."""
-    pfad = datenordner() / "datapackage.json"
+def _paket(ordner: Path) -> dict:
+    pfad = ordner / "datapackage.json"
     try:
-        paket = json.loads(pfad.read_text(encoding="utf-8"))
+        return json.loads(pfad.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as fehler:
         raise DatenFehler(f"Die Beschreibung {pfad} ist nicht lesbar: {fehler}") from None
+
+
+def _tabelle_im_lexikon(res: dict) -> str:
+    schluessel = ", ".join(f"`{s}`" for s in res["schema"].get("primaryKey", []))
+    kopf = (
+        f"**{res['title']}**\n\nDatei `{res['path']}` · Stichtag: {res['stichtag']}"
+        + (f" · Schlüssel: {schluessel}" if schluessel else "")
+        + f"\n\n{res['description']}\n"
+    )
+    zeilen = ["| Feld | Typ | Einheit | Bedeutung |", "|---|---|---|---|"]
+    for feld in res["schema"]["fields"]:
+        bedeutung = feld["description"]
+        if "enum" in feld.get("constraints", {}):
+            bedeutung += " – Werte: " + ", ".join(f"`{w}`" for w in feld["constraints"]["enum"])
+        zeilen.append(
+            f"| `{feld['name']}` | {feld['type']} | {feld.get('unit', '')} | {bedeutung} |"
+        )
+    return kopf + "\n" + "\n".join(zeilen)
+
+
+def datenlexikon() -> Text:
+    """Das Datenlexikon der Beispieldaten, erzeugt aus den ``datapackage.json``."""
+    paket = _paket(datenordner())
     teile = [
         f"**{paket['title']}** (Version {paket['version']}, Lizenz "
         f"{paket['licenses'][0]['title']})\n\n{paket['description']}"
     ]
-    for res in paket["resources"]:
-        teile.append(
-            f"**{res['title']}**\n\nDatei `{res['path']}` · Stichtag: {res['stichtag']} · "
-            f"Schlüssel: {', '.join(f'`{s}`' for s in res['schema']['primaryKey'])}"
-            f"\n\n{res['description']}\n"
-        )
-        zeilen = ["| Feld | Typ | Einheit | Bedeutung |", "|---|---|---|---|"]
-        for feld in res["schema"]["fields"]:
-            bedeutung = feld["description"]
-            if "enum" in feld.get("constraints", {}):
-                bedeutung += " – Werte: " + ", ".join(f"`{w}`" for w in feld["constraints"]["enum"])
-            zeilen.append(
-                f"| `{feld['name']}` | {feld['type']} | {feld.get('unit', '')} | {bedeutung} |"
-            )
-        teile.append("\n".join(zeilen))
+    teile += [_tabelle_im_lexikon(r) for r in paket["resources"] if r["format"] == "csv"]
+    karten = [
+        f"- `{r['path']}`: {r['title']}" for r in paket["resources"] if r["format"] == "geojson"
+    ]
+    teile.append("**Karten (GeoJSON, Länge/Breite WGS84)**\n\n" + "\n".join(karten))
+    roh = _paket(rohdatenordner())
+    tabellen = ", ".join(f"`{r['path']}`" for r in roh["resources"])
+    teile.append(
+        f"**{roh['title']}**\n\nOrdner `{rohdatenordner().name}/`: {tabellen} – "
+        f"{roh['description']} Felder wie in den gleichnamigen Tabellen oben."
+    )
     return Text("\n\n".join(teile))
