@@ -20,3 +20,10 @@ def test_prozent_mit_geschuetztem_leerzeichen():
 def test_fehlender_wert_ist_geheimhaltungspunkt():
     assert zahl(float("nan")) == "."
     assert prozent(None) == "."
+
+
+def test_kaufmaennisch_gerundet():
+    assert zahl(30.25, 1) == "30,3"
+    assert zahl(2.5) == "3"
+    assert zahl(-2.5) == "-3"
+    assert prozent(0.125, 2) == "0,13\u00a0%"

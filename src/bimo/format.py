@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 GEHEIM = "."
 """Zeichen für einen gesperrten Wert (Zahlenwert unbekannt oder geheim zu halten)."""
 
 
 def zahl(wert: float | int | None, stellen: int = 0) -> str:
-    """Formatiert eine Zahl deutsch: Tausenderpunkt, Dezimalkomma.
+    """Formatiert eine Zahl deutsch: Tausenderpunkt, Dezimalkomma, kaufmännisch gerundet.
 
     >>> zahl(1234.5, 1)
     '1.234,5'
@@ -18,7 +19,9 @@ def zahl(wert: float | int | None, stellen: int = 0) -> str:
     """
     if wert is None or (isinstance(wert, float) and math.isnan(wert)):
         return GEHEIM
-    text = f"{float(wert):,.{stellen}f}"
+    # kaufmännisch runden (0,25 → 0,3), wie die amtliche Statistik – nicht „half to even“
+    gerundet = Decimal(repr(float(wert))).quantize(Decimal(1).scaleb(-stellen), ROUND_HALF_UP)
+    text = f"{gerundet:,.{stellen}f}"
     if text.lstrip("-").strip("0.,") == "":  # -0,0 vermeiden
         text = text.lstrip("-")
     return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")

@@ -145,3 +145,113 @@ def zeitreihe(
     if not gesperrt.empty:
         alt += f" {len(gesperrt)} Werte sind gesperrt und fehlen."
     return Grafik(fig, alt)
+
+
+KARTENFARBEN = "YlGnBu"  # sequenziell, für Farbsehschwäche geeignet (ColorBrewer)
+GESPERRT_FARBE = "#d9d9d9"
+
+
+def klassengrenzen(werte: pd.Series, klassen: int = 5, methode: str = "quantile") -> list[float]:
+    """Klassengrenzen für Karten: ``quantile`` (gleich viele Gebiete je Klasse) oder
+    ``gleich`` (gleich breite Klassen). Gibt ``klassen + 1`` aufsteigende Grenzen zurück."""
+    import numpy as np
+
+    werte = pd.to_numeric(werte, errors="coerce").dropna()
+    if werte.empty:
+        return []
+    if methode == "quantile":
+        grenzen = np.quantile(werte, np.linspace(0, 1, klassen + 1))
+    elif methode == "gleich":
+        grenzen = np.linspace(werte.min(), werte.max(), klassen + 1)
+    else:
+        from bimo.fehler import ParameterFehler
+
+        raise ParameterFehler(
+            f"Unbekannte Klasseneinteilung „{methode}“: „quantile“ oder "
+            "„gleich“, oder eigene Grenzen als Liste."
+        )
+    return sorted(set(float(g) for g in grenzen))
+
+
+def karte(
+    geo,
+    werte: pd.DataFrame,
+    *,
+    schluessel: str = "ags",
+    wert: str = "wert",  # noqa: ANN001
+    name: str | None = "name",
+    titel: str,
+    quelle: str,
+    einheit: str = "%",
+    stellen: int = 1,
+    klassen: int = 5,
+    methode: str = "quantile",
+    grenzen: list[float] | None = None,
+) -> Grafik:
+    """Choroplethenkarte: ``geo`` (GeoDataFrame mit Spalte ``schluessel``) eingefärbt nach
+    ``werte[wert]``. Gesperrte oder fehlende Werte erscheinen grau schraffiert mit eigenem
+    Legendeneintrag „gesperrt (.)“ – sichtbar markiert, nicht weggelassen."""
+    import matplotlib as mpl
+    import numpy as np
+    from matplotlib.patches import Patch
+
+    stil()
+    daten = geo.merge(
+        werte[[schluessel, wert] + ([name] if name and name in werte and name not in geo else [])],
+        on=schluessel,
+        how="left",
+    )
+    zahlen = pd.to_numeric(daten[wert], errors="coerce").astype(float)
+    grenzen = list(grenzen) if grenzen is not None else klassengrenzen(zahlen, klassen, methode)
+    anzahl = max(len(grenzen) - 1, 1)
+    farben = mpl.colormaps[KARTENFARBEN].resampled(anzahl)
+    fig, ax = plt.subplots(figsize=(7.5, 6.5))
+    legende = []
+    if grenzen:
+        klasse = np.clip(np.searchsorted(grenzen, zahlen, side="right") - 1, 0, anzahl - 1)
+        for i in range(anzahl):
+            auswahl = daten[(klasse == i) & zahlen.notna()]
+            if not auswahl.empty:
+                auswahl.plot(ax=ax, color=farben(i), edgecolor="white", linewidth=0.6)
+            von = _wert_text(grenzen[i], einheit, stellen)
+            bis = _wert_text(grenzen[i + 1], einheit, stellen)
+            legende.append(
+                Patch(facecolor=farben(i), edgecolor="#999999", label=f"{von} bis {bis}")
+            )
+    gesperrt = daten[zahlen.isna()]
+    if not gesperrt.empty:
+        gesperrt.plot(ax=ax, color=GESPERRT_FARBE, edgecolor="white", hatch="///", linewidth=0.6)
+        legende.append(
+            Patch(facecolor=GESPERRT_FARBE, hatch="///", edgecolor="#999999", label="gesperrt (.)")
+        )
+    ax.set_axis_off()
+    if geo.crs is None or geo.crs.is_geographic:  # Länge/Breite: Breitenkreise verkürzen
+        breite = float(np.mean(ax.get_ylim()))
+        ax.set_aspect(1 / np.cos(np.radians(breite)) if abs(breite) < 80 else "equal")
+    else:
+        ax.set_aspect("equal")
+    ax.set_title(titel)
+    ax.legend(
+        handles=legende,
+        frameon=False,
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        title=einheit if einheit != "%" else "Anteil",
+    )
+    fig.text(0.01, -0.01, f"Quelle: {quelle}", fontsize=8, color="#333333", va="top")
+    fig.tight_layout()
+    plt.close(fig)
+    beschriftung = daten[name] if name and name in daten else daten[schluessel]
+    vorhanden = zahlen.dropna()
+    alt = f"Karte „{titel}“ mit {len(daten)} Gebieten in {anzahl} Klassen"
+    if not vorhanden.empty:
+        hoch, tief = vorhanden.idxmax(), vorhanden.idxmin()
+        alt += (
+            f"; höchster Wert {_wert_text(vorhanden[hoch], einheit, stellen)} in "
+            f"{beschriftung[hoch]}, niedrigster {_wert_text(vorhanden[tief], einheit, stellen)}"
+            f" in {beschriftung[tief]}"
+        )
+    alt += "."
+    if not gesperrt.empty:
+        alt += f" {len(gesperrt)} Gebiete sind gesperrt (grau schraffiert)."
+    return Grafik(fig, alt)
