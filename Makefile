@@ -60,6 +60,7 @@ $(HTML)/index.html: $(STEMPEL) $(BUILD)/.bimo-stand $(BUCH_QUELLEN) vendor_stati
 	@touch $@
 
 $(BERICHTE)/index.html: $(STEMPEL) notebooks/berichte/kommunalprofil.ipynb $(BIMO_QUELLEN) $(DATEN) | $(HTML)/index.html
+	rm -rf $(BERICHTE)  # keine Berichte von Kreisen, die es nicht mehr gibt
 	$(BIN)/bimo berichte --alle --ausgabe $(BERICHTE) --ohne-fortschritt
 
 # --- Tests ----------------------------------------------------------------
