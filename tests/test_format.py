@@ -27,3 +27,8 @@ def test_kaufmaennisch_gerundet():
     assert zahl(2.5) == "3"
     assert zahl(-2.5) == "-3"
     assert prozent(0.125, 2) == "0,13\u00a0%"
+
+
+def test_grosse_und_unendliche_zahlen():
+    assert zahl(1e30) == "1.000.000.000.000.000.000.000.000.000.000"
+    assert zahl(float("inf")) == "∞"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 GEHEIM = "."
 """Zeichen für einen gesperrten Wert (Zahlenwert unbekannt oder geheim zu halten)."""
@@ -19,8 +19,12 @@ def zahl(wert: float | int | None, stellen: int = 0) -> str:
     """
     if wert is None or (isinstance(wert, float) and math.isnan(wert)):
         return GEHEIM
+    if math.isinf(float(wert)):
+        return "∞" if float(wert) > 0 else "-∞"
     # kaufmännisch runden (0,25 → 0,3), wie die amtliche Statistik – nicht „half to even“
-    gerundet = Decimal(repr(float(wert))).quantize(Decimal(1).scaleb(-stellen), ROUND_HALF_UP)
+    gerundet = Decimal(repr(float(wert))).quantize(
+        Decimal(1).scaleb(-stellen), ROUND_HALF_UP, Context(prec=400)
+    )
     text = f"{gerundet:,.{stellen}f}"
     if text.lstrip("-").strip("0.,") == "":  # -0,0 vermeiden
         text = text.lstrip("-")

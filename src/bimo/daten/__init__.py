@@ -21,10 +21,13 @@ import pandas as pd
 
 from bimo.darstellung import Text
 from bimo.daten.musterland import LAND_AGS, TABELLEN, erzeuge_musterland
+from bimo.daten.pruefung import Pruefbericht, pruefe
 from bimo.fehler import DatenFehler
 
 __all__ = [
     "DatenFehler",
+    "Pruefbericht",
+    "pruefe",
     "LAND_AGS",
     "TABELLEN",
     "datenordner",

@@ -19,6 +19,7 @@ STARTWERT = 17
 LAND_AGS = "17"
 LAND_NAME = "Musterland"
 JAHRE_BEVOELKERUNG = range(2012, 2025)  # Stichtag 31.12.
+VORLAUF_AB = 2002  # das Modell läuft ab hier, damit die Jahrgänge 2012 zu den Geburten passen
 JAHRE_KITA = range(2013, 2025)  # Stichtag 01.03.
 HOECHSTALTER = 90  # Altersjahr 90 steht für „90 Jahre und älter“
 REFORMJAHR = 2019  # Gebietsreform zum 01.01.2019
@@ -43,7 +44,7 @@ class Kreis:
     ags: str
     name: str
     art: str  # "Kreisfreie Stadt" oder "Landkreis"
-    einwohner_2012: int
+    einwohner_2002: int  # Startwert des Modells (vor dem Vorlauf bis 2012)
     u3_start: float
     u3_ziel: float
     anteil_tagespflege: float
@@ -295,7 +296,7 @@ def _fruchtbarkeit(jahr: int) -> np.ndarray:
     alter = np.arange(HOECHSTALTER + 1)
     dichte = np.exp(-0.5 * ((alter - 31.0) / 5.5) ** 2)
     dichte[(alter < 15) | (alter > 49)] = 0
-    return dichte / dichte.sum() * _GEBURTENZIFFER[jahr]
+    return dichte / dichte.sum() * _GEBURTENZIFFER.get(jahr, 1.37)
 
 
 _ZUZUG_AUSLAND = {2014: 0.004, 2015: 0.016, 2016: 0.006, 2022: 0.011}
@@ -314,7 +315,7 @@ def _wanderungsrate(kreis: Kreis, jahr: int) -> np.ndarray:
         rate[(alter >= 18) & (alter < 26)] = -0.012
         rate[(alter >= 26) & (alter < 42)] = 0.008
         rate[alter < 7] = 0.005
-    rate[alter < 45] += 0.004 + _ZUZUG_AUSLAND.get(jahr, 0.0)
+    rate[alter < 45] += 0.004 + _ZUZUG_AUSLAND.get(jahr, 0.0) - (0.003 if jahr < 2012 else 0.0)
     return rate
 
 
@@ -327,19 +328,29 @@ def _anteil_nichtdeutsch(kreis: Kreis, jahr: int, alter: np.ndarray) -> np.ndarr
 
 
 def _fortschreiben(kreis: Kreis) -> dict[int, np.ndarray]:
-    """Bevölkerung je Jahr als Array (Geschlecht, Alter)."""
+    """Bevölkerung je Jahr als Array (Geschlecht, Alter).
+
+    Das Modell beginnt 2002 mit einem geglätteten Altersaufbau und läuft zehn Jahre
+    vor, bevor die erste veröffentlichte Zahl (31.12.2012) entsteht: So passen die
+    jungen Jahrgänge zu den Geburten, und keine Kohorte springt künstlich.
+    """
     zufall = rng("bevoelkerung", kreis.ags)
     alter = np.arange(HOECHSTALTER + 1)
-    gesamt = zufall.multinomial(kreis.einwohner_2012, _altersprofil(kreis))
+    gesamt = zufall.multinomial(kreis.einwohner_2002, _altersprofil(kreis))
     weiblich = zufall.binomial(gesamt, _anteil_frauen(alter))
     stand = np.vstack([gesamt - weiblich, weiblich])
-    ergebnis = {JAHRE_BEVOELKERUNG[0]: stand}
+    ergebnis: dict[int, np.ndarray] = {}
     q = [
         _sterbewahrscheinlichkeit(alter, weiblich=False),
         _sterbewahrscheinlichkeit(alter, weiblich=True),
     ]
     geburtenfaktor = 0.92 + 0.16 * zufall.random()
-    for jahr in JAHRE_BEVOELKERUNG[1:]:
+    # Kinder und Jugendliche des Startjahrs passend zu den Geburten (1990er: etwas mehr)
+    geburten_start = geburtenfaktor * (stand[1] * _fruchtbarkeit(VORLAUF_AB)).sum()
+    for a in range(18):
+        ziel = geburten_start * (1 + 0.012 * a)
+        stand[:, a] = np.rint(stand[:, a] * ziel / max(stand[:, a].sum(), 1)).astype(np.int64)
+    for jahr in range(VORLAUF_AB + 1, JAHRE_BEVOELKERUNG[-1] + 1):
         neu = np.zeros_like(stand)
         geburten = zufall.poisson(geburtenfaktor * (stand[1] * _fruchtbarkeit(jahr)).sum())
         jungen = zufall.binomial(geburten, 0.513)
@@ -351,7 +362,8 @@ def _fortschreiben(kreis: Kreis) -> dict[int, np.ndarray]:
         erwartet = neu * _wanderungsrate(kreis, jahr)
         rauschen = zufall.normal(0, 1, neu.shape) * np.sqrt(np.abs(erwartet) + 1)
         neu = np.maximum(neu + np.rint(erwartet + rauschen).astype(np.int64), 0)
-        ergebnis[jahr] = neu
+        if jahr in JAHRE_BEVOELKERUNG:
+            ergebnis[jahr] = neu
         stand = neu
     return ergebnis
 
