@@ -103,7 +103,7 @@ def schuetze_quoten(
     )
     if summenzeile is not None and zeile_gesperrt.any():
         zeile_gesperrt = _sekundaer(
-            tabelle, zeile_gesperrt, zaehler, nenner, summenzeile, gebiet, gruppe, mindestfallzahl
+            tabelle, zeile_gesperrt, (zaehler, nenner), summenzeile, gebiet, gruppe, mindestfallzahl
         )
     gesperrt = pd.DataFrame(False, index=tabelle.index, columns=tabelle.columns)
     for spalte in (zaehler, nenner, quote):
@@ -117,21 +117,20 @@ def schuetze_quoten(
 def _sekundaer(
     tabelle: pd.DataFrame,
     gesperrt: pd.Series,
-    zaehler: str,
-    nenner: str,
+    spalten: tuple[str, ...],
     summenzeile: str,
     gebiet: str,
-    gruppe: str,
+    gruppe: str | list[str],
     t: int,
 ) -> pd.Series:
+    """Sperrt je Gruppe weitere Teile, bis keine gesperrte Zahl aus der Summe folgt."""
     gesperrt = gesperrt.copy()
-    for _, teil in tabelle.groupby(gruppe):
+    for schluessel, teil in tabelle.groupby(gruppe):
+        wo = f"{gruppe} {schluessel}"
         teile = teil[teil[gebiet] != summenzeile]
         if len(teile) == len(teil):
-            raise GeheimhaltungsFehler(
-                f"Die Summenzeile „{summenzeile}“ fehlt in {gruppe} {teil[gruppe].iloc[0]}."
-            )
-        for spalte in (zaehler, nenner):
+            raise GeheimhaltungsFehler(f"Die Summenzeile „{summenzeile}“ fehlt in {wo}.")
+        for spalte in spalten:
             werte = teile[spalte]
             while True:
                 primaer = teile.index[gesperrt[teile.index] & ist_primaer_gesperrt(werte, t)]
@@ -144,11 +143,47 @@ def _sekundaer(
                 frei = werte[~gesperrt[teile.index] & (werte > 0)].sort_values()
                 if frei.empty:
                     raise GeheimhaltungsFehler(
-                        f"Sperrung unmöglich: Für {gruppe} {teil[gruppe].iloc[0]} gibt es "
-                        f"keine weitere Zelle mehr, die die gesperrten Werte schützt."
+                        f"Sperrung unmöglich: Für {wo} gibt es keine weitere Zelle mehr, "
+                        "die die gesperrten Werte schützt."
                     )
                 genug = frei[frei >= bedarf - summe]
-                gesperrt[(genug if not genug.empty else frei).index[-1 if genug.empty else 0]] = (
-                    True
-                )
+                gesperrt[genug.index[0] if not genug.empty else frei.index[-1]] = True
     return gesperrt
+
+
+def schuetze_anzahlen(
+    tabelle: pd.DataFrame,
+    *,
+    wert: str = "wert",
+    summenzeile: str | None = None,
+    gebiet: str = "ags",
+    gruppe: str | list[str] = "jahr",
+    mindestfallzahl: int = MINDESTFALLZAHL,
+) -> Veroeffentlichung:
+    """Schützt eine Tabelle von Fallzahlen (eine Zahl je Gebiet und Gruppe).
+
+    Primär gesperrt wird jede Zahl 0 < n < Mindestfallzahl; ist ``summenzeile`` das
+    Gebiet, das die Summe der übrigen ist (z. B. der Kreis über seinen Gemeinden),
+    wird je Gruppe sekundär gesperrt wie bei :func:`schuetze_quoten`.
+    """
+    fehlend = [
+        s
+        for s in (wert, gebiet, *([gruppe] if isinstance(gruppe, str) else gruppe))
+        if s not in tabelle.columns
+    ]
+    if fehlend:
+        raise GeheimhaltungsFehler(
+            f"Der Tabelle fehlen die Spalten {', '.join(fehlend)}; vorhanden: "
+            f"{', '.join(map(str, tabelle.columns))}."
+        )
+    tabelle = tabelle.reset_index(drop=True)
+    zeile_gesperrt = ist_primaer_gesperrt(tabelle[wert], mindestfallzahl)
+    if summenzeile is not None and zeile_gesperrt.any():
+        zeile_gesperrt = _sekundaer(
+            tabelle, zeile_gesperrt, (wert,), summenzeile, gebiet, gruppe, mindestfallzahl
+        )
+    gesperrt = pd.DataFrame(False, index=tabelle.index, columns=tabelle.columns)
+    gesperrt[wert] = zeile_gesperrt
+    geschuetzt = tabelle.copy()
+    geschuetzt[wert] = geschuetzt[wert].astype("Float64").mask(zeile_gesperrt)
+    return Veroeffentlichung(geschuetzt, gesperrt, mindestfallzahl, (wert,))

@@ -4,6 +4,9 @@
   mit ``variante="roh"`` die Rohdaten mit eingebauten Fehlern (``datasets/musterland_rohdaten``).
 - :func:`lade_geometrie` liest die erfundenen Flächen (Kreise, Gemeinden, Sozialräume).
 - :func:`erzeuge_musterland` erzeugt alle Dateien reproduzierbar neu.
+- :func:`lese_regionalstatistik` liest echte Exporte der Regionaldatenbank/GENESIS
+  (CSV und Flatfile), :func:`umschluesseln` bringt sie auf einen neueren Gebietsstand.
+- :func:`pruefe` erstellt einen Plausibilitätsbericht.
 
 Gebietsschlüssel (AGS) sind immer Text: ``"17101"``, nie ``17101``.
 """
@@ -20,14 +23,19 @@ from pathlib import Path
 import pandas as pd
 
 from bimo.darstellung import Text
+from bimo.daten.gebietsstand import umschluesseln
 from bimo.daten.musterland import LAND_AGS, TABELLEN, erzeuge_musterland
 from bimo.daten.pruefung import Pruefbericht, pruefe
+from bimo.daten.regionalstatistik import lese_regionalstatistik, schreibe_regionalstatistik
 from bimo.fehler import DatenFehler
 
 __all__ = [
     "DatenFehler",
     "Pruefbericht",
+    "lese_regionalstatistik",
     "pruefe",
+    "schreibe_regionalstatistik",
+    "umschluesseln",
     "LAND_AGS",
     "TABELLEN",
     "datenordner",
@@ -191,4 +199,17 @@ def datenlexikon() -> Text:
         f"**{roh['title']}**\n\nOrdner `{rohdatenordner().name}/`: {tabellen} – "
         f"{roh['description']} Felder wie in den gleichnamigen Tabellen oben."
     )
+    exporte = datenordner().with_name(datenordner().name + "_regionaldatenbank")
+    liste = [f"- `{p.name}`: {_erste_titelzeile(p)}" for p in sorted(exporte.glob("*.csv"))]
+    teile.append(
+        f"**Dieselben Daten im Format der Regionaldatenbank**\n\nOrdner "
+        f"`{exporte.name}/` (latin-1, Kopf- und Fußblock, Zeichen statt Zahlen, "
+        "Gebietsstand des jeweiligen Jahres) – zum Üben des Imports mit "
+        "`bimo.daten.lese_regionalstatistik`:\n\n" + "\n".join(liste)
+    )
     return Text("\n\n".join(teile))
+
+
+def _erste_titelzeile(pfad: Path) -> str:
+    zeilen = pfad.read_bytes().decode("cp1252").splitlines()
+    return zeilen[1].split(";")[0] if len(zeilen) > 1 else ""

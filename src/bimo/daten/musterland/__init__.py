@@ -89,16 +89,19 @@ def _geometrien(e: Erzeugung) -> dict[str, str]:
     }
 
 
-def erzeuge_musterland(ziel: Path | str, rohdaten_ziel: Path | str | None = None) -> list[Path]:
-    """Schreibt alle Tabellen, Geometrien und ``datapackage.json`` nach ``ziel``;
-    die Rohdaten-Variante nach ``rohdaten_ziel`` (Vorgabe: ``<ziel>_rohdaten``).
+def erzeuge_musterland(ziel: Path | str) -> list[Path]:
+    """Schreibt alle Tabellen, Geometrien und ``datapackage.json`` nach ``ziel``, die
+    Rohdaten-Variante nach ``<ziel>_rohdaten`` und die Exporte im Format der
+    Regionaldatenbank nach ``<ziel>_regionaldatenbank``.
 
     Jede Datei wird atomar geschrieben: ein Abbruch hinterlässt keine halbe Datei.
     """
+    from bimo.daten.musterland import exporte
+    from bimo.daten.regionalstatistik import schreibe_regionalstatistik
+
     ziel = Path(ziel)
-    rohdaten_ziel = (
-        Path(rohdaten_ziel) if rohdaten_ziel else ziel.with_name(ziel.name + "_rohdaten")
-    )
+    rohdaten_ziel = ziel.with_name(ziel.name + "_rohdaten")
+    export_ziel = ziel.with_name(ziel.name + "_regionaldatenbank")
     e = Erzeugung()
     geschrieben = []
     for tabelle in TABELLEN.values():
@@ -148,6 +151,13 @@ def erzeuge_musterland(ziel: Path | str, rohdaten_ziel: Path | str | None = None
             rohdaten_ziel / "probleme.json", _json(rohdaten.probleme_als_dict(alle_probleme))
         )
     )
+    for datei, funktion in exporte.EXPORTE.items():
+        tabelle, angaben = funktion(e)
+        geschrieben.append(
+            schreibe_regionalstatistik(
+                tabelle, export_ziel / datei, stand=exporte.STAND, quelle=exporte.QUELLE, **angaben
+            )
+        )
     return geschrieben
 
 
