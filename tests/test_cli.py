@@ -55,6 +55,13 @@ def test_unbekannte_kommune_ohne_traceback(tmp_path):
 
 
 def test_daten_neu_erzeugen(tmp_path, capsys):
-    assert main(["daten", "--ziel", str(tmp_path)]) == 0
-    assert (tmp_path / "datapackage.json").exists()
-    assert "4 Dateien geschrieben" in capsys.readouterr().out
+    ziel = tmp_path / "musterland"
+    assert main(["daten", "--ziel", str(ziel)]) == 0
+    assert (ziel / "datapackage.json").exists()
+    dateien = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert {p.parent.name for p in dateien} == {
+        "musterland",
+        "musterland_rohdaten",
+        "musterland_regionaldatenbank",
+    }
+    assert f"{len(dateien)} Dateien geschrieben" in capsys.readouterr().out
