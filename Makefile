@@ -71,7 +71,9 @@ test: book
 # --- Werkzeuge ------------------------------------------------------------
 
 lab: $(STEMPEL)
-	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --ServerApp.open_browser=False
+	@# nur localhost, keine Erweiterungssuche im Netz; als root (Container) mit --allow-root
+	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --LabApp.extension_manager=readonly \
+	  $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 notebooks: $(STEMPEL)
 	$(PY) tools/notebooks_ausfuehren.py
