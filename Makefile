@@ -11,14 +11,14 @@ BERICHTE := $(HTML)/berichte
 STEMPEL := $(VENV)/.bimo-installiert
 
 BIMO_QUELLEN := $(shell find src/bimo -name '*.py' -o -name '*.j2' -o -name '*.css' -o -name '*.json' 2>/dev/null)
-BUCH_QUELLEN := _config.yml _toc.yml $(wildcard book/*.md) $(wildcard vendor_static/bimo/*) $(shell find notebooks exercises -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' -not -path '*/_lernende/*' 2>/dev/null)
+BUCH_QUELLEN := _config.yml _toc.yml $(wildcard book/*.md book/steckbriefe/*.md book/steckbriefe/indikatoren/*.md) $(wildcard vendor_static/bimo/*) $(shell find notebooks exercises -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' -not -path '*/_lernende/*' 2>/dev/null)
 DATEN := $(wildcard datasets/musterland/* datasets/musterland_rohdaten/*)
 
 # Alles offline: keine Telemetrie, kein Nachladen
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export MPLBACKEND := Agg
 
-.PHONY: help book test lab notebooks daten vendor lock clean clean-venv venv pre-commit
+.PHONY: help book test lab notebooks daten steckbriefe vendor lock clean clean-venv venv pre-commit
 
 help:
 	@echo "make book       – Umgebung installieren, Buch und Beispielberichte bauen ($(HTML)/index.html)"
@@ -26,6 +26,7 @@ help:
 	@echo "make lab        – JupyterLab auf diesem Rechner starten (nur localhost)"
 	@echo "make notebooks  – gespeicherte Notebook-Ausgaben bewusst erneuern"
 	@echo "make daten      – Musterland-Daten neu erzeugen (Byte für Byte gleich)"
+	@echo "make steckbriefe – Steckbrief-Seiten der Indikatoren aus dem Register erzeugen"
 	@echo "make vendor     – mitgelieferte Front-End-Dateien aus npm auffrischen (braucht npm)"
 	@echo "make lock       – requirements.lock aus pyproject.toml neu auflösen"
 	@echo "make clean      – Buildordner und Zwischenspeicher löschen"
@@ -80,6 +81,9 @@ notebooks: $(STEMPEL)
 
 daten: $(STEMPEL)
 	$(BIN)/bimo daten
+
+steckbriefe: $(STEMPEL)
+	$(BIN)/bimo steckbriefe
 
 vendor:
 	bash tools/vendor/refresh.sh

@@ -107,6 +107,14 @@ def _parser() -> argparse.ArgumentParser:
         "--ohne-fortschritt", action="store_true", help="keinen Fortschrittsbalken zeigen"
     )
 
+    s = befehle.add_parser(
+        "steckbriefe",
+        help="Steckbrief-Seiten der Indikatoren neu erzeugen",
+        description="Schreibt je Indikator des Registers eine Steckbrief-Seite und eine "
+        "Übersicht (Vorgabe: book/steckbriefe/).",
+    )
+    s.add_argument("--ziel", type=Path, help="Zielordner (Vorgabe: book/steckbriefe)")
+
     d = befehle.add_parser(
         "daten",
         help="Beispieldaten Musterland neu erzeugen",
@@ -153,6 +161,14 @@ def _daten(args: argparse.Namespace) -> int:
     return 0
 
 
+def _steckbriefe(args: argparse.Namespace) -> int:
+    from bimo import steckbriefe
+
+    dateien = steckbriefe.schreibe(args.ziel or steckbriefe.ZIEL)
+    print(f"{len(dateien)} Seiten geschrieben nach {args.ziel or steckbriefe.ZIEL}.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -160,7 +176,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return {"berichte": _berichte, "daten": _daten}[args.befehl](args)
+        return {"berichte": _berichte, "daten": _daten, "steckbriefe": _steckbriefe}[args.befehl](
+            args
+        )
     except BimoFehler as fehler:
         print(f"bimo: Fehler: {fehler}", file=sys.stderr)
         return 2
