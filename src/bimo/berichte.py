@@ -144,10 +144,17 @@ class Kommunalprofil:
         return str(g.loc[g["ags"] == daten.LAND_AGS, "name"].iloc[0])
 
     def _geschuetzt(self, kennung: str) -> geheimhaltung.Veroeffentlichung:
-        tabelle = indikatoren.indikator(kennung).berechne(land=True)
-        return geheimhaltung.schuetze_quoten(
-            tabelle, summenzeile=daten.LAND_AGS, mindestfallzahl=self.mindestfallzahl
-        )
+        """Die geschützte Tabelle eines Indikators – je Profil nur einmal berechnet."""
+        if kennung not in self._tabellen:
+            tabelle = indikatoren.indikator(kennung).berechne(land=True)
+            self._tabellen[kennung] = geheimhaltung.schuetze_quoten(
+                tabelle, summenzeile=daten.LAND_AGS, mindestfallzahl=self.mindestfallzahl
+            )
+        return self._tabellen[kennung]
+
+    @cached_property
+    def _tabellen(self) -> dict[str, geheimhaltung.Veroeffentlichung]:
+        return {}
 
     def kopf(self) -> Text:
         return Text(

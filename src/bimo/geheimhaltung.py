@@ -91,27 +91,49 @@ def schuetze_quoten(
     Nenner sensibel sind. Ist ``summenzeile`` der Schlüssel eines Gebiets, das
     die Summe der übrigen ist (das Land), wird je Gruppe sekundär gesperrt.
     """
-    fehlend = [s for s in (zaehler, nenner, quote, gebiet, gruppe) if s not in tabelle.columns]
+    return _schuetze(
+        tabelle,
+        (zaehler, nenner),
+        (zaehler, nenner, quote),
+        summenzeile,
+        gebiet,
+        gruppe,
+        mindestfallzahl,
+    )
+
+
+def _schuetze(
+    tabelle: pd.DataFrame,
+    pruefen: tuple[str, ...],
+    sperren: tuple[str, ...],
+    summenzeile: str | None,
+    gebiet: str,
+    gruppe: str | list[str],
+    mindestfallzahl: int,
+) -> Veroeffentlichung:
+    """Gemeinsamer Kern: Zeilen, in denen eine der ``pruefen``-Spalten sensibel ist, werden in
+    allen ``sperren``-Spalten gesperrt; mit ``summenzeile`` zusätzlich sekundär."""
+    gruppen = [gruppe] if isinstance(gruppe, str) else list(gruppe)
+    fehlend = [s for s in (*sperren, gebiet, *gruppen) if s not in tabelle.columns]
     if fehlend:
         raise GeheimhaltungsFehler(
             f"Der Tabelle fehlen die Spalten {', '.join(fehlend)}; vorhanden: "
             f"{', '.join(map(str, tabelle.columns))}."
         )
     tabelle = tabelle.reset_index(drop=True)
-    zeile_gesperrt = ist_primaer_gesperrt(tabelle[zaehler], mindestfallzahl) | ist_primaer_gesperrt(
-        tabelle[nenner], mindestfallzahl
-    )
+    zeile_gesperrt = pd.Series(False, index=tabelle.index)
+    for spalte in pruefen:
+        zeile_gesperrt |= ist_primaer_gesperrt(tabelle[spalte], mindestfallzahl)
     if summenzeile is not None and zeile_gesperrt.any():
         zeile_gesperrt = _sekundaer(
-            tabelle, zeile_gesperrt, (zaehler, nenner), summenzeile, gebiet, gruppe, mindestfallzahl
+            tabelle, zeile_gesperrt, pruefen, summenzeile, gebiet, gruppe, mindestfallzahl
         )
     gesperrt = pd.DataFrame(False, index=tabelle.index, columns=tabelle.columns)
-    for spalte in (zaehler, nenner, quote):
-        gesperrt[spalte] = zeile_gesperrt
     geschuetzt = tabelle.copy()
-    for spalte in (zaehler, nenner, quote):
+    for spalte in sperren:
+        gesperrt[spalte] = zeile_gesperrt
         geschuetzt[spalte] = geschuetzt[spalte].astype("Float64").mask(zeile_gesperrt)
-    return Veroeffentlichung(geschuetzt, gesperrt, mindestfallzahl, (zaehler, nenner, quote))
+    return Veroeffentlichung(geschuetzt, gesperrt, mindestfallzahl, sperren)
 
 
 def _sekundaer(
@@ -166,24 +188,4 @@ def schuetze_anzahlen(
     Gebiet, das die Summe der übrigen ist (z. B. der Kreis über seinen Gemeinden),
     wird je Gruppe sekundär gesperrt wie bei :func:`schuetze_quoten`.
     """
-    fehlend = [
-        s
-        for s in (wert, gebiet, *([gruppe] if isinstance(gruppe, str) else gruppe))
-        if s not in tabelle.columns
-    ]
-    if fehlend:
-        raise GeheimhaltungsFehler(
-            f"Der Tabelle fehlen die Spalten {', '.join(fehlend)}; vorhanden: "
-            f"{', '.join(map(str, tabelle.columns))}."
-        )
-    tabelle = tabelle.reset_index(drop=True)
-    zeile_gesperrt = ist_primaer_gesperrt(tabelle[wert], mindestfallzahl)
-    if summenzeile is not None and zeile_gesperrt.any():
-        zeile_gesperrt = _sekundaer(
-            tabelle, zeile_gesperrt, (wert,), summenzeile, gebiet, gruppe, mindestfallzahl
-        )
-    gesperrt = pd.DataFrame(False, index=tabelle.index, columns=tabelle.columns)
-    gesperrt[wert] = zeile_gesperrt
-    geschuetzt = tabelle.copy()
-    geschuetzt[wert] = geschuetzt[wert].astype("Float64").mask(zeile_gesperrt)
-    return Veroeffentlichung(geschuetzt, gesperrt, mindestfallzahl, (wert,))
+    return _schuetze(tabelle, (wert,), (wert,), summenzeile, gebiet, gruppe, mindestfallzahl)

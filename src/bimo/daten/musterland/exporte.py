@@ -14,7 +14,7 @@ import pandas as pd
 from bimo import geheimhaltung
 from bimo.daten.musterland.katalog import Erzeugung
 from bimo.daten.musterland.kleinraeumig import gemeinden
-from bimo.daten.musterland.tabellen import heutiger_gebietsstand, tabelle_abgaenger
+from bimo.daten.musterland.tabellen import gebietsstand_des_jahres, tabelle_abgaenger
 from bimo.daten.musterland.welt import (
     AUFGELOESTE_KREISE,
     KREISE,
@@ -145,12 +145,6 @@ def _alle_kreise_mit_strich(tabelle: pd.DataFrame, zeitspalte: str) -> pd.DataFr
     return pd.concat([tabelle.assign(zeichen=""), pd.DataFrame(zeilen)], ignore_index=True)
 
 
-def _historisch(einheiten: pd.DataFrame, schluessel: list[str], jahrspalte: str) -> pd.DataFrame:
-    vorher = einheiten[einheiten[jahrspalte] < REFORMJAHR]
-    nachher = heutiger_gebietsstand(einheiten[einheiten[jahrspalte] >= REFORMJAHR], schluessel)
-    return pd.concat([vorher, nachher], ignore_index=True)
-
-
 def export_bevoelkerung(e: Erzeugung, jahr: int = 2018) -> tuple[pd.DataFrame, dict]:
     """12411-02-03-4: Bevölkerung nach Geschlecht und Altersgruppen am 31.12. (Zeit im Kopf)."""
     zeilen = []
@@ -195,7 +189,7 @@ def _mit_land_und_strichen(teile: pd.DataFrame, gliederung: list[str]) -> pd.Dat
 def export_kindertagesbetreuung(e: Erzeugung) -> tuple[pd.DataFrame, dict]:
     """22543-01-02-4: Kinder in Tagesbetreuung nach Art und Altersgruppe (Zeit je Zeile)."""
     schluessel = ["ags", "jahr", "altersgruppe", "betreuungsart"]
-    kita = _historisch(e.kita_einheiten, schluessel, "jahr")
+    kita = gebietsstand_des_jahres(e.kita_einheiten, schluessel)
     art = {"Kindertageseinrichtung": "Tageseinrichtung", "Kindertagespflege": "Tagespflege"}
     kita = kita.assign(
         Art=kita["betreuungsart"].map(art),
@@ -224,7 +218,7 @@ def export_kindertagesbetreuung(e: Erzeugung) -> tuple[pd.DataFrame, dict]:
 def export_abgaenger(e: Erzeugung) -> tuple[pd.DataFrame, dict]:
     """21111-02-06-4: Absolventen/Abgänger nach Abschluss und Geschlecht (Jahr je Zeile)."""
     schluessel = ["ags", "jahr", "abschluss", "geschlecht", "staatsangehoerigkeit"]
-    abg = _historisch(tabelle_abgaenger(e.welt), schluessel, "jahr")
+    abg = gebietsstand_des_jahres(tabelle_abgaenger(e.welt), schluessel)
     abg = abg.rename(columns={"abschluss": "Schulabschluss", "geschlecht": "Geschlecht"})
     abg = abg.groupby(["ags", "jahr", "Schulabschluss", "Geschlecht"], as_index=False)["wert"]
     abg = abg.sum()

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 from bimo.daten.musterland.katalog import Erzeugung
-from bimo.daten.musterland.tabellen import heutiger_gebietsstand, tabelle_bevoelkerung
+from bimo.daten.musterland.tabellen import gebietsstand_des_jahres, tabelle_bevoelkerung
 from bimo.daten.musterland.welt import REFORMJAHR
 
 
@@ -26,10 +26,7 @@ class Problem:
 
 
 def _alter_gebietsstand(einheiten: pd.DataFrame, schluessel: list[str]) -> pd.DataFrame:
-    """Vor der Reform die alten Kreise 17154/17156, danach der neue Kreis 17159."""
-    vorher = einheiten[einheiten["jahr"] < REFORMJAHR]
-    nachher = heutiger_gebietsstand(einheiten[einheiten["jahr"] >= REFORMJAHR], schluessel)
-    return pd.concat([vorher, nachher], ignore_index=True).sort_values(schluessel, kind="stable")
+    return gebietsstand_des_jahres(einheiten, schluessel).sort_values(schluessel, kind="stable")
 
 
 def kindertagesbetreuung_roh(e: Erzeugung) -> tuple[pd.DataFrame, list[Problem]]:

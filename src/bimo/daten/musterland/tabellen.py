@@ -19,6 +19,7 @@ from bimo.daten.musterland.welt import (
     JAHRE_BEVOELKERUNG,
     JAHRE_KITA,
     KREISE,
+    REFORMJAHR,
     STAATSANGEHOERIGKEITEN,
     Kreis,
     Welt,
@@ -61,6 +62,13 @@ def heutiger_gebietsstand(tabelle: pd.DataFrame, schluessel: list[str]) -> pd.Da
     umstieg = {v: k.ags for k in KREISE for v in k.vorgaenger}
     tabelle = tabelle.assign(ags=tabelle["ags"].replace(umstieg))
     return tabelle.groupby(schluessel, as_index=False, sort=False)["wert"].sum()
+
+
+def gebietsstand_des_jahres(einheiten: pd.DataFrame, schluessel: list[str]) -> pd.DataFrame:
+    """Wie in echten Lieferungen: vor der Reform die alten Kreise 17154/17156, danach 17159."""
+    vorher = einheiten[einheiten["jahr"] < REFORMJAHR]
+    nachher = heutiger_gebietsstand(einheiten[einheiten["jahr"] >= REFORMJAHR], schluessel)
+    return pd.concat([vorher, nachher], ignore_index=True)
 
 
 def tabelle_bevoelkerung(welt: Welt) -> pd.DataFrame:
