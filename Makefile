@@ -11,7 +11,7 @@ BERICHTE := $(HTML)/berichte
 STEMPEL := $(VENV)/.bimo-installiert
 
 BIMO_QUELLEN := $(shell find src/bimo -name '*.py' -o -name '*.j2' -o -name '*.css' -o -name '*.json' 2>/dev/null)
-BUCH_QUELLEN := _config.yml _toc.yml $(wildcard book/*.md book/steckbriefe/*.md book/steckbriefe/indikatoren/*.md) $(wildcard vendor_static/bimo/*) $(shell find notebooks exercises -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' -not -path '*/_lernende/*' 2>/dev/null)
+BUCH_QUELLEN := _config.yml _toc.yml $(wildcard book/*.md book/*.bib book/steckbriefe/*.md book/steckbriefe/indikatoren/*.md) $(wildcard vendor_static/bimo/*) $(shell find notebooks exercises -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' -not -path '*/_lernende/*' 2>/dev/null)
 DATEN := $(wildcard datasets/musterland/* datasets/musterland_rohdaten/*)
 
 # Alles offline: keine Telemetrie, kein Nachladen

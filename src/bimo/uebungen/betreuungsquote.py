@@ -1,58 +1,19 @@
-"""Selbstkontrollen für die Übungen: prüfen, typische Fehler erkennen, gestuft helfen.
+"""Selbstkontrolle der Übung „Betreuungsquote berechnen“.
 
-Eine Prüffunktion sagt nicht nur „falsch“: Sie erkennt die häufigen
-Denkfehler (z. B. Anteil statt Prozent, falscher Stichtag, Tagespflege
-vergessen) und gibt dazu einen gezielten Hinweis. Bei einer unbekannten
-falschen Antwort werden die Hinweise mit jedem Versuch konkreter.
+Erkennt die typischen Fehler Anteil statt Prozent, Tagespflege vergessen,
+Zähler/Nenner vertauscht, Nenner unter 6 und falscher Stichtag.
 """
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass
 
 from bimo import daten
 from bimo.daten.musterland import ALTERSGRUPPEN_KITA
 from bimo.format import prozent, zahl
+from bimo.uebungen._basis import Rueckmeldung, Selbstkontrolle, lies_zahl
 
 TOLERANZ = 0.1  # Prozentpunkte: Rundung auf eine Nachkommastelle ist in Ordnung
-
-
-@dataclass(frozen=True)
-class Rueckmeldung:
-    """Ergebnis einer Selbstkontrolle."""
-
-    richtig: bool
-    text: str
-
-    def __str__(self) -> str:
-        return ("✔ Richtig! " if self.richtig else "✘ Noch nicht. ") + self.text
-
-    def _repr_html_(self) -> str:
-        farbe, zeichen = ("#1b7837", "✔ Richtig!") if self.richtig else ("#b35806", "✘ Noch nicht.")
-        return (
-            f'<div class="bimo-rueckmeldung" style="border-left:4px solid {farbe};'
-            f'padding:0.4em 0.8em"><strong style="color:{farbe}">{zeichen}</strong> '
-            f"{html.escape(self.text)}</div>"
-        )
-
-    def _repr_pretty_(self, p, cycle) -> None:  # noqa: ANN001 – IPython-API
-        p.text(str(self))
-
-
-def lies_zahl(antwort: object) -> float | None:
-    """Liest eine Eingabe wie ``35,2``, ``35.2`` oder ``35,2 %``; None, wenn keine Zahl."""
-    if isinstance(antwort, int | float) and not isinstance(antwort, bool):
-        return float(antwort)
-    text = str(antwort).strip().rstrip("%").strip().replace("\u00a0", "")
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):  # 1.234,5
-        text = text.replace(".", "")
-    text = text.replace(",", ".")
-    try:
-        return float(text)
-    except ValueError:
-        return None
 
 
 @dataclass(frozen=True)
@@ -167,37 +128,6 @@ def pruefe_betreuungsquote(
         f"Ihr Wert {zahl(wert, 1)} liegt {'über' if wert > richtig else 'unter'} dem Ergebnis."
     )
     return Rueckmeldung(False, f"{abstand} {hinweis}")
-
-
-class Selbstkontrolle:
-    """Eingabefeld, Knopf „Prüfen“ und Rückmeldung als ipywidgets-Oberfläche.
-
-    Die eigentliche Prüfung ist eine Funktion ``pruefe(antwort, versuch) -> Rueckmeldung``;
-    die Oberfläche zählt nur die Versuche mit.
-    """
-
-    def __init__(self, pruefe, beschriftung: str, platzhalter: str = "z. B. 35,2") -> None:  # noqa: ANN001
-        import ipywidgets as w
-
-        self._pruefe = pruefe
-        self.versuche = 0
-        self.beschriftung = w.Label(beschriftung)
-        self.eingabe = w.Text(placeholder=platzhalter, layout=w.Layout(width="12em"))
-        self.knopf = w.Button(description="Prüfen", button_style="primary", icon="check")
-        self.ausgabe = w.HTML(value="")
-        self.knopf.on_click(lambda _knopf: self.pruefen())
-        self.oberflaeche = w.VBox(
-            [self.beschriftung, w.HBox([self.eingabe, self.knopf]), self.ausgabe]
-        )
-
-    def pruefen(self) -> Rueckmeldung:
-        self.versuche += 1
-        rueckmeldung = self._pruefe(self.eingabe.value, self.versuche)
-        self.ausgabe.value = rueckmeldung._repr_html_()
-        return rueckmeldung
-
-    def _repr_mimebundle_(self, include=None, exclude=None):  # noqa: ANN001 – IPython-API
-        return self.oberflaeche._repr_mimebundle_(include=include, exclude=exclude)
 
 
 def aufgabe_betreuungsquote(ags: str, jahr: int, altersgruppe: str = "unter 3") -> Selbstkontrolle:
