@@ -1,4 +1,4 @@
-"""Statistische Geheimhaltung: der eine Weg, auf dem Zahlen das Werkstattbuch verlassen.
+"""Eindimensionaler Schutz von Quoten- und Fallzahltabellen im Langformat.
 
 Jede Tabelle mit Fallzahlen, die in einen Bericht, auf eine Seite oder in
 einen Download geht, läuft durch :func:`schuetze_quoten`. Gesperrte Werte
@@ -28,17 +28,7 @@ import pandas as pd
 
 from bimo.fehler import GeheimhaltungsFehler
 from bimo.format import GEHEIM, prozent, zahl
-
-MINDESTFALLZAHL = 3
-
-
-def ist_primaer_gesperrt(werte: pd.Series, mindestfallzahl: int = MINDESTFALLZAHL) -> pd.Series:
-    """True, wo eine Fallzahl sensibel ist: 0 < n < Mindestfallzahl (echte Nullen nicht)."""
-    if mindestfallzahl < 1:
-        raise GeheimhaltungsFehler(
-            f"Die Mindestfallzahl muss mindestens 1 sein, nicht {mindestfallzahl}."
-        )
-    return (werte > 0) & (werte < mindestfallzahl)
+from bimo.geheimhaltung.primaer import MINDESTFALLZAHL, ist_primaer_gesperrt
 
 
 @dataclass(frozen=True)
