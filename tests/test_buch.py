@@ -159,6 +159,8 @@ def _mini_buch(ziel: Path, zelle: str) -> Path:
     ziel.mkdir()
     (ziel / "vendor_static").symlink_to(WURZEL / "vendor_static")
     shutil.copy(WURZEL / "_config.yml", ziel / "_config.yml")
+    (ziel / "book").mkdir()
+    shutil.copy(WURZEL / "book" / "literatur.bib", ziel / "book" / "literatur.bib")
     (ziel / "_toc.yml").write_text(
         "format: jb-book\nroot: index\nchapters:\n  - file: rechnung\n", encoding="utf-8"
     )

@@ -34,7 +34,7 @@ from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import Formatter, FuncFormatter
+from matplotlib.ticker import Formatter
 
 from bimo.fehler import ParameterFehler
 from bimo.format import GEHEIM, prozent, zahl
@@ -87,12 +87,6 @@ class Grafik:
         # Text für Screenreader im Notebook und für den Regressionstest.
         png = self.png()
         return {"text/html": self.html(png), "image/png": png, "text/plain": self.alt}
-
-
-def _zahlformat(einheit: str, stellen: int) -> FuncFormatter:
-    if einheit == "%":
-        return FuncFormatter(lambda wert, _pos: prozent(wert, stellen))
-    return FuncFormatter(lambda wert, _pos: zahl(wert, stellen))
 
 
 def _wert_text(wert: float, einheit: str, stellen: int) -> str:
@@ -259,7 +253,7 @@ def zeitreihe(
         )
         if verlauf := _verlauf(teil, x, y, name, einheit, stellen):
             beschreibung.append(verlauf)
-    ax.yaxis.set_major_formatter(_zahlformat(einheit, 0))
+    ax.yaxis.set_major_formatter(_DeutscheAchse(einheit))
     ax.xaxis.get_major_locator().set_params(integer=True)
     if y_ab_null:
         hoechstwert = pd.to_numeric(tabelle[y], errors="coerce").max()

@@ -10,10 +10,11 @@ Je Übung ein Modul (``bimo.uebungen.<thema>``) mit ``pruefe_…``-Funktionen
 Die Bausteine stehen in :mod:`bimo.uebungen._basis`.
 """
 
-from bimo.uebungen._basis import Rueckmeldung, Selbstkontrolle, lies_zahl
+from bimo.uebungen._basis import Auswahlkontrolle, Rueckmeldung, Selbstkontrolle, lies_zahl
 from bimo.uebungen.betreuungsquote import aufgabe_betreuungsquote, pruefe_betreuungsquote
 
 __all__ = [
+    "Auswahlkontrolle",
     "Rueckmeldung",
     "Selbstkontrolle",
     "aufgabe_betreuungsquote",

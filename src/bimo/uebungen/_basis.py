@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -67,6 +68,49 @@ class Selbstkontrolle:
     def pruefen(self) -> Rueckmeldung:
         self.versuche += 1
         rueckmeldung = self._pruefe(self.eingabe.value, self.versuche)
+        self.ausgabe.value = rueckmeldung._repr_html_()
+        return rueckmeldung
+
+    def _repr_mimebundle_(self, include=None, exclude=None):  # noqa: ANN001 – IPython-API
+        return self.oberflaeche._repr_mimebundle_(include=include, exclude=exclude)
+
+
+class Auswahlkontrolle:
+    """Auswahlliste (oder Optionsfelder), Knopf „Prüfen“ und Rückmeldung als ipywidgets.
+
+    ``pruefe(antwort, versuch) -> Rueckmeldung``; die Oberfläche zählt die Versuche mit.
+    """
+
+    def __init__(
+        self,
+        pruefe: Callable[[object, int], Rueckmeldung],
+        beschriftung: str,
+        optionen: list[str],
+        *,
+        knoepfe: bool = False,
+    ) -> None:
+        import ipywidgets as w
+
+        self._pruefe = pruefe
+        self.versuche = 0
+        self.beschriftung = w.HTML(f"<b>{beschriftung}</b>")
+        if knoepfe:
+            self.auswahl = w.RadioButtons(
+                options=optionen, value=None, layout=w.Layout(width="auto")
+            )
+        else:
+            self.auswahl = w.Dropdown(options=["(bitte wählen)", *optionen], value="(bitte wählen)")
+        self.knopf = w.Button(description="Prüfen", button_style="primary", icon="check")
+        self.ausgabe = w.HTML(value="")
+        self.knopf.on_click(lambda _knopf: self.pruefen())
+        self.oberflaeche = w.VBox(
+            [self.beschriftung, w.HBox([self.auswahl, self.knopf]), self.ausgabe]
+        )
+
+    def pruefen(self) -> Rueckmeldung:
+        self.versuche += 1
+        wert = self.auswahl.value
+        rueckmeldung = self._pruefe("" if wert in (None, "(bitte wählen)") else wert, self.versuche)
         self.ausgabe.value = rueckmeldung._repr_html_()
         return rueckmeldung
 
