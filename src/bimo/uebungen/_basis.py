@@ -44,30 +44,31 @@ def lies_zahl(antwort: object) -> float | None:
         return None
 
 
-class Selbstkontrolle:
-    """Eingabefeld, Knopf „Prüfen“ und Rückmeldung als ipywidgets-Oberfläche.
+class Kontrolle:
+    """Gemeinsamer Rahmen jeder Übungsoberfläche: Knopf „Prüfen“, Rückmeldung, Versuche.
 
     Die eigentliche Prüfung ist eine Funktion ``pruefe(antwort, versuch) -> Rueckmeldung``;
-    die Oberfläche zählt nur die Versuche mit.
+    eine Unterklasse baut die Eingabefelder, setzt ``oberflaeche`` und liefert mit
+    :meth:`antwort` die aktuelle Eingabe. Die Oberfläche zählt nur die Versuche mit.
     """
 
-    def __init__(self, pruefe, beschriftung: str, platzhalter: str = "z. B. 35,2") -> None:  # noqa: ANN001
+    def __init__(self, pruefe: Callable[[object, int], Rueckmeldung]) -> None:
         import ipywidgets as w
 
         self._pruefe = pruefe
         self.versuche = 0
-        self.beschriftung = w.Label(beschriftung)
-        self.eingabe = w.Text(placeholder=platzhalter, layout=w.Layout(width="12em"))
         self.knopf = w.Button(description="Prüfen", button_style="primary", icon="check")
         self.ausgabe = w.HTML(value="")
         self.knopf.on_click(lambda _knopf: self.pruefen())
-        self.oberflaeche = w.VBox(
-            [self.beschriftung, w.HBox([self.eingabe, self.knopf]), self.ausgabe]
-        )
+        self.oberflaeche = w.VBox([self.knopf, self.ausgabe])
+
+    def antwort(self) -> object:
+        """Die Eingabe, so wie die Prüffunktion sie erwartet."""
+        raise NotImplementedError
 
     def pruefen(self) -> Rueckmeldung:
         self.versuche += 1
-        rueckmeldung = self._pruefe(self.eingabe.value, self.versuche)
+        rueckmeldung = self._pruefe(self.antwort(), self.versuche)
         self.ausgabe.value = rueckmeldung._repr_html_()
         return rueckmeldung
 
@@ -75,11 +76,25 @@ class Selbstkontrolle:
         return self.oberflaeche._repr_mimebundle_(include=include, exclude=exclude)
 
 
-class Auswahlkontrolle:
-    """Auswahlliste (oder Optionsfelder), Knopf „Prüfen“ und Rückmeldung als ipywidgets.
+class Selbstkontrolle(Kontrolle):
+    """Eingabefeld, Knopf „Prüfen“ und Rückmeldung (für eine Zahl oder ein Wort)."""
 
-    ``pruefe(antwort, versuch) -> Rueckmeldung``; die Oberfläche zählt die Versuche mit.
-    """
+    def __init__(self, pruefe, beschriftung: str, platzhalter: str = "z. B. 35,2") -> None:  # noqa: ANN001
+        import ipywidgets as w
+
+        super().__init__(pruefe)
+        self.beschriftung = w.Label(beschriftung)
+        self.eingabe = w.Text(placeholder=platzhalter, layout=w.Layout(width="12em"))
+        self.oberflaeche = w.VBox(
+            [self.beschriftung, w.HBox([self.eingabe, self.knopf]), self.ausgabe]
+        )
+
+    def antwort(self) -> str:
+        return self.eingabe.value
+
+
+class Auswahlkontrolle(Kontrolle):
+    """Auswahlliste (oder Optionsfelder), Knopf „Prüfen“ und Rückmeldung."""
 
     def __init__(
         self,
@@ -91,8 +106,7 @@ class Auswahlkontrolle:
     ) -> None:
         import ipywidgets as w
 
-        self._pruefe = pruefe
-        self.versuche = 0
+        super().__init__(pruefe)
         self.beschriftung = w.HTML(f"<b>{beschriftung}</b>")
         if knoepfe:
             self.auswahl = w.RadioButtons(
@@ -100,19 +114,50 @@ class Auswahlkontrolle:
             )
         else:
             self.auswahl = w.Dropdown(options=["(bitte wählen)", *optionen], value="(bitte wählen)")
-        self.knopf = w.Button(description="Prüfen", button_style="primary", icon="check")
-        self.ausgabe = w.HTML(value="")
-        self.knopf.on_click(lambda _knopf: self.pruefen())
         self.oberflaeche = w.VBox(
             [self.beschriftung, w.HBox([self.auswahl, self.knopf]), self.ausgabe]
         )
 
-    def pruefen(self) -> Rueckmeldung:
-        self.versuche += 1
+    def antwort(self) -> str:
         wert = self.auswahl.value
-        rueckmeldung = self._pruefe("" if wert in (None, "(bitte wählen)") else wert, self.versuche)
-        self.ausgabe.value = rueckmeldung._repr_html_()
-        return rueckmeldung
+        return "" if wert in (None, "(bitte wählen)") else wert
 
-    def _repr_mimebundle_(self, include=None, exclude=None):  # noqa: ANN001 – IPython-API
-        return self.oberflaeche._repr_mimebundle_(include=include, exclude=exclude)
+
+class Zuordnungskontrolle(Kontrolle):
+    """Je Element ein Auswahlfeld mit denselben Gruppen; die Antwort ist ``{element: gruppe}``.
+
+    ``elemente`` bildet den Schlüssel, den die Prüffunktion erhält, auf die Beschriftung ab;
+    ``gruppen`` sind die Wahlmöglichkeiten (Text oder Paare aus Beschriftung und Wert).
+    """
+
+    def __init__(
+        self,
+        pruefe: Callable[[object, int], Rueckmeldung],
+        beschriftung: str,
+        elemente: dict[str, str],
+        gruppen: list,
+        *,
+        breite: str = "26em",
+    ) -> None:
+        import ipywidgets as w
+
+        super().__init__(pruefe)
+        optionen = [("– bitte wählen –", "")] + [
+            g if isinstance(g, tuple) else (g, g) for g in gruppen
+        ]
+        self.auswahl = {
+            schluessel: w.Dropdown(
+                options=optionen,
+                value="",
+                description=text,
+                style={"description_width": "initial"},
+                layout=w.Layout(width=breite),
+            )
+            for schluessel, text in elemente.items()
+        }
+        self.oberflaeche = w.VBox(
+            [w.Label(beschriftung), *self.auswahl.values(), self.knopf, self.ausgabe]
+        )
+
+    def antwort(self) -> dict[str, str]:
+        return {schluessel: feld.value for schluessel, feld in self.auswahl.items()}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bimo import daten, grafik, indikatoren
-from bimo.uebungen._basis import Rueckmeldung
+from bimo.uebungen._basis import Kontrolle, Rueckmeldung
 
 FEHLER = {
     "achse": "Achse nicht bei null",
@@ -204,13 +204,13 @@ def pruefe_diagramme(antwort: object, versuch: int = 1) -> Rueckmeldung:
     return Rueckmeldung(False, " ".join(teile))
 
 
-class AufgabeDiagramme:
+class AufgabeDiagramme(Kontrolle):
     """Oberfläche: jede Grafik mit Kästchen für die Fehler, Knopf „Prüfen“, Rückmeldung."""
 
     def __init__(self, jahr: int = 2024, bilder: bool = True) -> None:
         import ipywidgets as w
 
-        self.versuche = 0
+        super().__init__(pruefe_diagramme)
         self.kaestchen: dict[str, dict[str, object]] = {}
         spalten = []
         for name, abbildung in grafiken(jahr).items():
@@ -227,9 +227,6 @@ class AufgabeDiagramme:
                     layout=w.Layout(width="48%" if bilder else "24%", margin="0 1% 1em 0"),
                 )
             )
-        self.knopf = w.Button(description="Prüfen", button_style="primary", icon="check")
-        self.ausgabe = w.HTML(value="")
-        self.knopf.on_click(lambda _knopf: self.pruefen())
         self.oberflaeche = w.VBox(
             [w.HBox(spalten, layout=w.Layout(flex_flow="row wrap")), self.knopf, self.ausgabe]
         )
@@ -239,12 +236,6 @@ class AufgabeDiagramme:
             name: [k for k, box in boxen.items() if box.value]
             for name, boxen in self.kaestchen.items()
         }
-
-    def pruefen(self) -> Rueckmeldung:
-        self.versuche += 1
-        rueckmeldung = pruefe_diagramme(self.antwort(), self.versuche)
-        self.ausgabe.value = rueckmeldung._repr_html_()
-        return rueckmeldung
 
     def _repr_mimebundle_(self, include=None, exclude=None):  # noqa: ANN001 – IPython-API
         bundle = dict(self.oberflaeche._repr_mimebundle_(include=include, exclude=exclude) or {})

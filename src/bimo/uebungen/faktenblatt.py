@@ -17,7 +17,7 @@ import numpy as np
 
 from bimo import daten, indikatoren
 from bimo.format import prozent, zahl
-from bimo.uebungen._basis import Rueckmeldung
+from bimo.uebungen._basis import Kontrolle, Rueckmeldung
 
 DIAGRAMMTYPEN = {
     "linie": "Liniendiagramm",
@@ -240,14 +240,14 @@ def pruefe_faktenblatt(
     return Rueckmeldung(False, f"{richtig} von {len(liste)} passen. " + " ".join(falsch))
 
 
-class AufgabeFaktenblatt:
+class AufgabeFaktenblatt(Kontrolle):
     """Oberfläche: je Botschaft ein Auswahlfeld, Knopf „Prüfen“, Rückmeldung."""
 
     def __init__(self, ags: str = "17252", jahr: int = 2024) -> None:
         import ipywidgets as w
 
+        super().__init__(lambda antwort, versuch: pruefe_faktenblatt(antwort, ags, jahr, versuch))
         self.ags, self.jahr = ags, jahr
-        self.versuche = 0
         self.botschaften = botschaften(ags, jahr)
         optionen = [("– bitte wählen –", "")] + [(v, k) for k, v in DIAGRAMMTYPEN.items()]
         self.auswahl = {
@@ -263,19 +263,10 @@ class AufgabeFaktenblatt:
             )
             for b in self.botschaften
         ]
-        self.knopf = w.Button(description="Prüfen", button_style="primary", icon="check")
-        self.ausgabe = w.HTML(value="")
-        self.knopf.on_click(lambda _knopf: self.pruefen())
         self.oberflaeche = w.VBox([*zeilen, self.knopf, self.ausgabe])
 
     def antwort(self) -> dict[str, str]:
         return {k: d.value for k, d in self.auswahl.items()}
-
-    def pruefen(self) -> Rueckmeldung:
-        self.versuche += 1
-        rueckmeldung = pruefe_faktenblatt(self.antwort(), self.ags, self.jahr, self.versuche)
-        self.ausgabe.value = rueckmeldung._repr_html_()
-        return rueckmeldung
 
     def _repr_mimebundle_(self, include=None, exclude=None):  # noqa: ANN001 – IPython-API
         bundle = dict(self.oberflaeche._repr_mimebundle_(include=include, exclude=exclude) or {})

@@ -14,7 +14,7 @@ import pandas as pd
 
 from bimo import daten
 from bimo.format import zahl
-from bimo.uebungen._basis import Rueckmeldung, Selbstkontrolle, lies_zahl
+from bimo.uebungen._basis import Rueckmeldung, Selbstkontrolle, Zuordnungskontrolle, lies_zahl
 
 NULL = "echte Null"
 VORHANDEN = "Wert vorhanden"
@@ -186,48 +186,14 @@ def pruefe_mittelwert(antwort: object, versuch: int = 1) -> Rueckmeldung:
     return Rueckmeldung(False, hinweis)
 
 
-class _Zuordnung:
-    """Je Zeichen ein Auswahlfeld, ein Knopf „Prüfen“ und die Rückmeldung."""
-
-    def __init__(self) -> None:
-        import ipywidgets as w
-
-        self.versuche = 0
-        self.auswahl = {
-            z: w.Dropdown(
-                options=[("– bitte wählen –", "")] + [(g, g) for g in GRUPPEN],
-                value="",
-                description=f"„{z}“",
-                layout=w.Layout(width="26em"),
-            )
-            for z in ZEICHEN
-        }
-        self.knopf = w.Button(description="Prüfen", button_style="primary", icon="check")
-        self.ausgabe = w.HTML(value="")
-        self.knopf.on_click(lambda _knopf: self.pruefen())
-        self.oberflaeche = w.VBox(
-            [
-                w.Label("Ordnen Sie jedes Zeichen einer Gruppe zu:"),
-                *self.auswahl.values(),
-                self.knopf,
-                self.ausgabe,
-            ]
-        )
-
-    def pruefen(self) -> Rueckmeldung:
-        self.versuche += 1
-        antwort = {z: feld.value for z, feld in self.auswahl.items()}
-        rueckmeldung = pruefe_zeichen(antwort, self.versuche)
-        self.ausgabe.value = rueckmeldung._repr_html_()
-        return rueckmeldung
-
-    def _repr_mimebundle_(self, include=None, exclude=None):  # noqa: ANN001 – IPython-API
-        return self.oberflaeche._repr_mimebundle_(include=include, exclude=exclude)
-
-
-def aufgabe_zeichen() -> _Zuordnung:
+def aufgabe_zeichen() -> Zuordnungskontrolle:
     """Teil 1 der Übung: Auswahlfelder je Zeichen mit Selbstkontrolle."""
-    return _Zuordnung()
+    return Zuordnungskontrolle(
+        pruefe_zeichen,
+        "Ordnen Sie jedes Zeichen einer Gruppe zu:",
+        {z: f"„{z}“" for z in ZEICHEN},
+        list(GRUPPEN),
+    )
 
 
 def aufgabe_mittelwert() -> Selbstkontrolle:
