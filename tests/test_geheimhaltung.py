@@ -113,3 +113,13 @@ def test_eigenschaft_kein_gesperrter_wert_zurueckrechenbar(werte, t_min):
         s = _angreifer_intervall(t, v, spalte)
         for a in primaer[spalte]:
             assert s >= a + max(1, t_min - a)
+
+
+def test_angreiferpruefung_verweigert_ein_zu_schwaches_muster(monkeypatch):
+    """Fällt die sekundäre Sperrung aus, hält die Prüfung vor der Rückgabe die Tabelle auf."""
+    from bimo.geheimhaltung import eindimensional
+
+    monkeypatch.setattr(eindimensional, "_sekundaer", lambda _t, gesperrt, *_a: gesperrt)
+    t = _tabelle({"17001": (2, 40), "17002": (30, 50), "17003": (70, 90)})
+    with pytest.raises(GeheimhaltungsFehler, match="Angreiferprüfung"):
+        geheimhaltung.schuetze_quoten(t, summenzeile="17")

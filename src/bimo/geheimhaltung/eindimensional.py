@@ -18,6 +18,9 @@ Regeln dieser Fassung:
   dann kann ein Angreifer weder ausschließen, dass a die Schwelle erreicht, noch
   dass a null ist (UPL = max(1, t − a), LPL = min(a, 1); siehe Kapitel
   Datenschutz).
+- **Geprüft, bevor etwas herausgeht:** Jedes Sperrmuster mit Summenzeile läuft
+  vor der Rückgabe durch die Angreiferprüfung :func:`~bimo.geheimhaltung.pruefe_sperrung`;
+  besteht es nicht, wird nichts veröffentlicht (``GeheimhaltungsFehler``).
 """
 
 from __future__ import annotations
@@ -118,12 +121,46 @@ def _schuetze(
         zeile_gesperrt = _sekundaer(
             tabelle, zeile_gesperrt, pruefen, summenzeile, gebiet, gruppe, mindestfallzahl
         )
+        _pruefe_wie_ein_angreifer(
+            tabelle, zeile_gesperrt, pruefen, summenzeile, gebiet, gruppe, mindestfallzahl
+        )
     gesperrt = pd.DataFrame(False, index=tabelle.index, columns=tabelle.columns)
     geschuetzt = tabelle.copy()
     for spalte in sperren:
         gesperrt[spalte] = zeile_gesperrt
         geschuetzt[spalte] = geschuetzt[spalte].astype("Float64").mask(zeile_gesperrt)
     return Veroeffentlichung(geschuetzt, gesperrt, mindestfallzahl, sperren)
+
+
+def _pruefe_wie_ein_angreifer(
+    tabelle: pd.DataFrame,
+    gesperrt: pd.Series,
+    spalten: tuple[str, ...],
+    summenzeile: str,
+    gebiet: str,
+    gruppe: str | list[str],
+    t: int,
+) -> None:
+    """Prüft je Gruppe und Spalte mit den LPs des Angreifers; wirft, wenn etwas durchsickert."""
+    from bimo.geheimhaltung.audit import pruefe_sperrung
+    from bimo.geheimhaltung.struktur import INSGESAMT
+
+    for schluessel, teil in tabelle.groupby(gruppe):
+        teile = teil[teil[gebiet] != summenzeile]
+        maske = gesperrt[teile.index].to_numpy()
+        if not maske.any():
+            continue
+        for spalte in spalten:
+            innen = pd.DataFrame({spalte: teile[spalte].to_numpy()}, index=teile[gebiet].to_numpy())
+            voll = pd.DataFrame(
+                {spalte: [*maske, False], INSGESAMT: [*maske, False]},
+                index=[*innen.index, INSGESAMT],
+            )
+            if not pruefe_sperrung(innen, voll, mindestfallzahl=t).bestanden:
+                raise GeheimhaltungsFehler(
+                    f"Das Sperrmuster für {gruppe} {schluessel} ({spalte}) hält der "
+                    "Angreiferprüfung nicht stand; die Tabelle wird nicht veröffentlicht."
+                )
 
 
 def _sekundaer(
