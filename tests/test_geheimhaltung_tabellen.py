@@ -467,3 +467,51 @@ def test_k4_null_bleibt_null_und_im_mittel_unverzerrt():
         assert mittel == pytest.approx(n, abs=0.01)
     with pytest.raises(GeheimhaltungsFehler, match="Zellschlüssel"):
         cellkey.ueberlagere(5, 1.5)
+
+
+# ------------------------------------------------ Verallgemeinern, lokal unterdrücken
+
+
+def test_verallgemeinere_klassen_und_fehlende():
+    werte = pd.Series([2010, 2013, 2014, 2015, 2016, None])
+    klassen = geheimhaltung.verallgemeinere(werte, [2014, 2016])
+    assert klassen.tolist()[:5] == ["bis 2013", "bis 2013", "2014–2015", "2014–2015", "ab 2016"]
+    assert pd.isna(klassen.iloc[5])
+
+
+def test_seltene_auspraegungen_zusammengefasst():
+    werte = pd.Series(["a", "a", "a", "b", "c", "c", "c"])
+    ergebnis = geheimhaltung.fasse_seltene_zusammen(werte, 3, "sonstige")
+    assert ergebnis.tolist() == ["a", "a", "a", "sonstige", "c", "c", "c"]
+
+
+def test_lokale_unterdrueckung_macht_k3_zweifach_anonym(k3):
+    schluessel = list(k3.columns)
+    vorher = geheimhaltung.k_anonymitaet(k3, schluessel)
+    nachher, geloescht = geheimhaltung.lokal_unterdruecke(k3, schluessel, k=2)
+    assert geheimhaltung.k_anonymitaet(nachher, schluessel).min() >= 2
+    assert 0 < geloescht <= int((vorher < 2).sum()) * len(schluessel)
+    sicher = vorher >= 2
+    # Datensätze, die schon sicher waren, bleiben unverändert
+    pd.testing.assert_frame_equal(
+        nachher[sicher].astype(object), k3[sicher].astype(object), check_dtype=False
+    )
+
+
+def test_lokale_unterdrueckung_auf_den_schuelerdaten():
+    from bimo import daten
+
+    df = daten.lade("schuelerdaten").head(800)
+    schluessel = ["sozialraum", "geburtsjahr", "geschlecht", "staatsangehoerigkeit"]
+    nachher, geloescht = geheimhaltung.lokal_unterdruecke(df, schluessel, k=3)
+    assert geheimhaltung.k_anonymitaet(nachher, schluessel).min() >= 3
+    assert geloescht > 0
+    # gelöscht wird nur in Schlüsselmerkmalen
+    andere = [s for s in df.columns if s not in schluessel]
+    pd.testing.assert_frame_equal(nachher[andere], df[andere])
+
+
+def test_lokale_unterdrueckung_unmoeglich_bei_zu_wenigen_datensaetzen():
+    df = pd.DataFrame({"a": [1, 2]})
+    with pytest.raises(GeheimhaltungsFehler, match="nur 2 Datensätze"):
+        geheimhaltung.lokal_unterdruecke(df, ["a"], k=3)

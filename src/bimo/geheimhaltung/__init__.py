@@ -13,7 +13,8 @@ Download geht, läuft durch dieses Paket. Gesperrte Werte erscheinen als „.“
 - :mod:`~bimo.geheimhaltung.audit`: die Prüfung aus Sicht eines Angreifers
   (:func:`pruefe_sperrung`).
 - :mod:`~bimo.geheimhaltung.mikrodaten`: Einzeldaten (:func:`k_anonymitaet`,
-  :func:`l_diversitaet`).
+  :func:`l_diversitaet`, :func:`verallgemeinere`, :func:`fasse_seltene_zusammen`,
+  :func:`lokal_unterdruecke`).
 - :mod:`~bimo.geheimhaltung.cellkey`: das Cell-Key-Verfahren zum Ausprobieren.
 """
 
@@ -25,7 +26,13 @@ from bimo.geheimhaltung.eindimensional import (
     schuetze_anzahlen,
     schuetze_quoten,
 )
-from bimo.geheimhaltung.mikrodaten import k_anonymitaet, l_diversitaet
+from bimo.geheimhaltung.mikrodaten import (
+    fasse_seltene_zusammen,
+    k_anonymitaet,
+    l_diversitaet,
+    lokal_unterdruecke,
+    verallgemeinere,
+)
 from bimo.geheimhaltung.primaer import (
     MINDESTFALLZAHL,
     ist_dominant,
@@ -45,15 +52,18 @@ __all__ = [
     "Veroeffentlichung",
     "Zellbefund",
     "cellkey",
+    "fasse_seltene_zusammen",
     "ist_dominant",
     "ist_primaer_gesperrt",
     "k_anonymitaet",
     "l_diversitaet",
+    "lokal_unterdruecke",
     "pruefe_sperrung",
     "schuetze_anzahlen",
     "schuetze_quoten",
     "schutzgrenzen",
     "sperre_tabelle",
+    "verallgemeinere",
     "veroeffentliche",
     "verletzt_p_prozent",
 ]
