@@ -515,3 +515,26 @@ def test_lokale_unterdrueckung_unmoeglich_bei_zu_wenigen_datensaetzen():
     df = pd.DataFrame({"a": [1, 2]})
     with pytest.raises(GeheimhaltungsFehler, match="nur 2 Datensätze"):
         geheimhaltung.lokal_unterdruecke(df, ["a"], k=3)
+
+
+# ------------------------------------------------------- Tabellen mit einer Spalte
+
+
+def test_eine_spalte_maske_nur_innen_erbt_die_summenspalte():
+    """K2 mit einer Maske nur der inneren Zellen: Die Summenspalte verrät nichts."""
+    t = pd.DataFrame({"n": [1, 2, 1, 0]}, index=list("abcd"))
+    p = pruefe_sperrung(t, t == 1, mindestfallzahl=2, insider=True)
+    assert p.intervall("a", "n") == (0, 2)
+    # außen geschützt, aber die Person in a rechnet c aus – je Zelle einmal berichtet
+    assert not p.bestanden
+    assert len(p.maengel) == 2
+    assert "Insgesamt)" not in p.bericht()
+    assert p.bericht().endswith("2 Mängel.")
+
+
+def test_eine_spalte_bericht_ohne_doppelte_zeilen():
+    t = pd.DataFrame({"n": [1, 5, 7, 9]}, index=list("abcd"))
+    s = sperre_tabelle(t)
+    zeilen = s.pruefung.bericht().splitlines()
+    assert not [z for z in zeilen if ", Insgesamt)" in z]
+    assert s.pruefung.bestanden

@@ -283,15 +283,3 @@ def einzelfall_beispiel() -> pd.DataFrame:
 def ohne_summenspalte(anzeige: pd.DataFrame) -> pd.DataFrame:
     """Lässt bei einspaltigen Tabellen die doppelte Spalte „Insgesamt“ weg."""
     return anzeige.drop(columns=INSGESAMT)
-
-
-def bericht_ohne_summenspalte(bericht: str) -> str:
-    """Lässt im Prüfbericht einer einspaltigen Tabelle die Zeilen der Summenspalte weg.
-
-    Die Schlusszeile zählt die Mängel danach neu.
-    """
-    zeilen = [z for z in bericht.splitlines() if f", {INSGESAMT})" not in z]
-    if zeilen and zeilen[-1].startswith("Prüfung NICHT bestanden"):
-        maengel = sum(1 for z in zeilen[:-1] if "nicht geschützt" in z.lower())
-        zeilen[-1] = f"Prüfung NICHT bestanden: {maengel} Mangel/Mängel."
-    return "\n".join(zeilen)

@@ -25,7 +25,7 @@ from scipy.sparse.csgraph import connected_components
 from bimo.fehler import GeheimhaltungsFehler
 from bimo.format import zahl
 from bimo.geheimhaltung.primaer import MINDESTFALLZAHL, _pruefe_mindestfallzahl, schutzgrenzen
-from bimo.geheimhaltung.struktur import INSGESAMT, Struktur, baue_struktur
+from bimo.geheimhaltung.struktur import INSGESAMT, Struktur, baue_struktur, innere_tabelle
 
 _TOL = 1e-6
 
@@ -284,7 +284,8 @@ class Pruefung:
         zeilen.append(
             "Prüfung bestanden: Keine sensible Zahl lässt sich zurückrechnen."
             if self.bestanden
-            else f"Prüfung NICHT bestanden: {len(self.maengel)} Mangel/Mängel."
+            else f"Prüfung NICHT bestanden: {len(self.maengel)} "
+            + ("Mangel." if len(self.maengel) == 1 else "Mängel.")
         )
         return "\n".join(zeilen)
 
@@ -324,7 +325,7 @@ def _pruefe_system(
         befunde.append(Zellbefund(zeile, spalte, werte[p], bool(primaer[p]), unten, oben, ok))
     insider_befunde = []
     if insider:
-        einzeln = np.flatnonzero(gesperrt & (np.abs(werte - 1) < _TOL))
+        einzeln = np.flatnonzero(gesperrt & (np.abs(werte - 1) < _TOL) & nur)
         for s in einzeln:
             frei = gesperrt.copy()
             frei[s] = False
@@ -332,7 +333,7 @@ def _pruefe_system(
             ziele = np.array(
                 [
                     p
-                    for p in np.flatnonzero(gesperrt & primaer)
+                    for p in np.flatnonzero(gesperrt & primaer & nur)
                     if p != s and not system.nur_insider(p, s)
                 ],
                 dtype=int,
@@ -347,6 +348,26 @@ def _pruefe_system(
                     Zellbefund(zeile, spalte, werte[p], True, unten, oben, ok, system.namen[s])
                 )
     return Pruefung(befunde, mindestfallzahl, insider_befunde)
+
+
+def jede_zelle_einmal(tabelle: pd.DataFrame, system: _System) -> np.ndarray | None:
+    """Nur eine Spalte: Die Summenspalte wiederholt sie, ihre Zellen zählen nicht doppelt."""
+    if innere_tabelle(tabelle).shape[1] != 1:
+        return None
+    return np.array([spalte != INSGESAMT for _zeile, spalte in system.namen])
+
+
+def _summenspalte_erben(tabelle: pd.DataFrame, gesperrt: pd.DataFrame) -> pd.DataFrame:
+    """Bei einer Tabelle mit nur einer Spalte wiederholt die Summenspalte diese Spalte:
+    Fehlt sie in der Maske, ist sie so gesperrt wie die Spalte selbst."""
+    if (
+        isinstance(gesperrt, pd.DataFrame)
+        and innere_tabelle(tabelle).shape[1] == 1
+        and INSGESAMT not in gesperrt.columns
+        and gesperrt.shape[1] == 1
+    ):
+        return gesperrt.assign(**{INSGESAMT: gesperrt.iloc[:, 0]})
+    return gesperrt
 
 
 def pruefe_sperrung(
@@ -377,14 +398,15 @@ def pruefe_sperrung(
     Zelle (A, w): Wert 2, Angreifer-Intervall [2, 2], NICHT geschützt
     """
     _pruefe_mindestfallzahl(mindestfallzahl)
-    paare = [(tabelle, gesperrt), *(verknuepft or [])]
+    paare = [(t, _summenspalte_erben(t, m)) for t, m in [(tabelle, gesperrt), *(verknuepft or [])]]
     strukturen = [baue_struktur(t) for t, _ in paare]
     system, zuordnungen = _System.aus_strukturen(strukturen)
     sichtbar = np.zeros(len(system.werte), dtype=bool)
     for (_, maske), st, z in zip(paare, strukturen, zuordnungen, strict=True):
         feld = st.als_feld(maske)
         np.logical_or.at(sichtbar, z, ~feld)
-    return _pruefe_system(system, ~sichtbar, mindestfallzahl, insider)
+    nur = jede_zelle_einmal(tabelle, system)
+    return _pruefe_system(system, ~sichtbar, mindestfallzahl, insider, nur=nur)
 
 
 __all__ = ["INSGESAMT", "Pruefung", "Zellbefund", "pruefe_sperrung"]

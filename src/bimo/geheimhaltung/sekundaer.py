@@ -31,6 +31,7 @@ from bimo.geheimhaltung.audit import (
     _alle_grenzen,
     _pruefe_system,
     _System,
+    jede_zelle_einmal,
     komponenten,
     pruefe_sperrung,
 )
@@ -270,7 +271,8 @@ def sperre_tabelle(
         kosten_wert = float(gewichte[y].sum())
         if kosten_wert > schranke + 1e-6 * max(1.0, kosten_wert):
             y = _ausduennen(system, y, prim, mindestfallzahl, insider, gewichte, speicher)
-    pruefung = _pruefe_system(system, y, mindestfallzahl, insider, primaer=prim)
+    nur = jede_zelle_einmal(tabelle, system)
+    pruefung = _pruefe_system(system, y, mindestfallzahl, insider, nur=nur, primaer=prim)
     if not pruefung.bestanden:
         raise GeheimhaltungsFehler(
             "Das berechnete Sperrmuster besteht die Prüfung nicht und wird nicht "
