@@ -7,8 +7,9 @@ einen lokalen HTTP-Server auf 127.0.0.1 und prüft:
   localhost wird abgebrochen und festgehalten; die Liste muss leer bleiben.
 * Die Startseite ist deutsch (``<html lang="de">``), trägt „bimo“ im Titel und
   erzeugt keine Fehler in der Browser-Konsole.
-* Alle Buchseiten laden ohne Konsolenfehler und ohne externe Anfragen.
-* Die Übung zeigt ihre ipywidgets offline an (Textfeld und Knopf „Prüfen“).
+* Alle Seiten des Inhaltsverzeichnisses laden ohne Konsolenfehler und ohne externe
+  Anfragen; jedes Bild hat einen Alternativtext.
+* Jede Übung zeigt ihre ipywidgets offline an (mindestens ein Knopf „Prüfen“).
 * Das Kapitel zur Betreuungsquote setzt Formeln offline mit MathJax.
 * Die Seite „Kommunalprofile“ verlinkt die Berichtsübersicht mit 12 Berichten.
 * Alle Bilder im Beispielbericht 17101 haben einen beschreibenden Alternativtext.
@@ -50,16 +51,33 @@ LOKALE_HOSTS = {"127.0.0.1", "localhost"}
 # Bekannte Fehler der gebauten Seiten: (Textstück der Meldung, Ursache).
 # Nur vorübergehend geduldet – nach der Behebung den Eintrag löschen.
 
+
+def _seiten_des_inhaltsverzeichnisses() -> list[str]:
+    """Alle Seiten aus ``_toc.yml`` (ohne Glob-Einträge) als HTML-Pfade."""
+    import yaml
+
+    toc = yaml.safe_load((WURZEL / "_toc.yml").read_text(encoding="utf-8"))
+    seiten = [f"{toc['root']}.html"]
+
+    def sammle(eintraege):
+        for e in eintraege or []:
+            if "file" in e:
+                seiten.append(f"{e['file']}.html")
+            sammle(e.get("sections"))
+
+    for teil in toc.get("parts", []):
+        sammle(teil.get("chapters"))
+    return seiten
+
+
 BUCHSEITEN = [
     "index.html",
-    "notebooks/betreuungsquote.html",
-    "exercises/uebung_betreuungsquote.html",
-    "book/kommunalprofile.html",
-    "notebooks/datenlexikon.html",
-    "book/fehlerbehebung.html",
+    *_seiten_des_inhaltsverzeichnisses(),
+    "book/steckbriefe/indikatoren/01_jugendquotient.html",
     "berichte/index.html",
     "berichte/17101.html",
 ]
+UEBUNGSSEITEN = [s for s in BUCHSEITEN if s.startswith("exercises/")]
 
 # Seiten, die per <meta http-equiv="Refresh"> weiterleiten: Quelle -> Ziel
 WEITERLEITUNGEN = {"index.html": "book/index.html"}
@@ -177,8 +195,12 @@ def test_startseite_deutsch(sitzung):
 
 @pytest.mark.parametrize("pfad", BUCHSEITEN)
 def test_seite_laedt_sauber(sitzung, pfad):
-    sitzung.oeffnen(pfad)
+    page = sitzung.oeffnen(pfad)
     sitzung.pruefen()
+    ohne = page.eval_on_selector_all(
+        "img", "bilder => bilder.filter(b => !(b.getAttribute('alt') || '').trim()).map(b => b.src)"
+    )
+    assert not ohne, f"Bilder ohne Alternativtext: {[s[:80] for s in ohne]}"
 
 
 def test_uebung_widgets_offline(sitzung):
@@ -189,6 +211,14 @@ def test_uebung_widgets_offline(sitzung):
     assert page.locator(".widget-text input, .jupyter-widgets input[type=text]").first.is_visible()
     assert page.get_by_role("button", name="Prüfen").first.is_visible()
     _bildschirmfoto(page, "uebung_betreuungsquote")
+    sitzung.pruefen()
+
+
+@pytest.mark.parametrize("pfad", UEBUNGSSEITEN)
+def test_jede_uebung_zeigt_ihre_widgets(sitzung, pfad):
+    page = sitzung.oeffnen(pfad)
+    page.locator(".jupyter-widgets").first.wait_for(state="visible", timeout=15_000)
+    assert page.get_by_role("button", name="Prüfen").count() >= 1, "kein Knopf „Prüfen“"
     sitzung.pruefen()
 
 
