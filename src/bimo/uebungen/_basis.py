@@ -161,3 +161,58 @@ class Zuordnungskontrolle(Kontrolle):
 
     def antwort(self) -> dict[str, str]:
         return {schluessel: feld.value for schluessel, feld in self.auswahl.items()}
+
+
+class Rasterkontrolle(Kontrolle):
+    """Ein Raster von Umschaltknöpfen, je Zelle einer (anklicken = sperren, dann „.“).
+
+    ``zeilen`` und ``spalten`` sind ``{schluessel: beschriftung}``; ``aufschrift(zeile,
+    spalte)`` ist der Text eines Knopfs, solange er nicht gedrückt ist. Die Antwort ist
+    die Liste der gedrückten Zellen ``(zeile, spalte)``.
+    """
+
+    def __init__(
+        self,
+        pruefe: Callable[[object, int], Rueckmeldung],
+        ecke: str,
+        zeilen: dict,
+        spalten: dict,
+        aufschrift: Callable[[object, object], str],
+        *,
+        breite_zeilen: str = "12em",
+        breite: str = "8em",
+    ) -> None:
+        import ipywidgets as w
+
+        super().__init__(pruefe)
+        self.zellen: dict[tuple, object] = {}
+        kinder = [w.HTML(f"<b>{html.escape(ecke)}</b>")]
+        kinder += [w.HTML(f"<b>{html.escape(str(t))}</b>") for t in spalten.values()]
+        for z, zeilentext in zeilen.items():
+            kinder.append(w.HTML(html.escape(str(zeilentext))))
+            for s, spaltentext in spalten.items():
+                text = aufschrift(z, s)
+                knopf = w.ToggleButton(
+                    value=False,
+                    description=text,
+                    tooltip=f"{zeilentext}, {spaltentext}: anklicken zum Sperren",
+                    layout=w.Layout(width=breite),
+                )
+
+                def umschalten(aenderung, knopf=knopf, text=text):  # noqa: ANN001
+                    knopf.description = "." if aenderung["new"] else text
+                    knopf.button_style = "warning" if aenderung["new"] else ""
+
+                knopf.observe(umschalten, names="value")
+                self.zellen[(z, s)] = knopf
+                kinder.append(knopf)
+        raster = w.GridBox(
+            kinder,
+            layout=w.Layout(
+                grid_template_columns=f"{breite_zeilen} repeat({len(spalten)}, {breite})"
+            ),
+        )
+        self.oberflaeche = w.VBox([raster, self.knopf, self.ausgabe])
+
+    def antwort(self) -> list[tuple]:
+        return [zelle for zelle, knopf in self.zellen.items() if knopf.value]

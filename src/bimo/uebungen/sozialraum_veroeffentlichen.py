@@ -25,7 +25,7 @@ from bimo import daten
 from bimo.datenschutz import STADT, sozialraum_breit, sozialraum_veroeffentlichung
 from bimo.format import zahl
 from bimo.geheimhaltung import INSGESAMT, MINDESTFALLZAHL, pruefe_sperrung
-from bimo.uebungen._basis import Auswahlkontrolle, Kontrolle, Rueckmeldung
+from bimo.uebungen._basis import Auswahlkontrolle, Rasterkontrolle, Rueckmeldung
 
 MERKMALE = ("sgb2_unter_15", "einschueler_sprachfoerderbedarf", "haushalte_alleinerziehend")
 BESCHRIFTUNG = {
@@ -298,48 +298,23 @@ def pruefe_quoten_grund(antwort: object, jahr: int = 2024, versuch: int = 1) -> 
     )
 
 
-class Sperrraster(Kontrolle):
+class Sperrraster(Rasterkontrolle):
     """Je Zelle ein Umschaltknopf ohne Zahl (anklicken = sperren), darunter „Prüfen“."""
 
     def __init__(self, jahr: int, mindestfallzahl: int) -> None:
-        import ipywidgets as w
-
+        werte, _, _ = _masken(jahr, mindestfallzahl)
+        namen = daten.lade("sozialraeume").set_index("sozialraum")["name"]
         super().__init__(
             lambda auswahl, versuch: pruefe_sozialraum_veroeffentlichen(
                 auswahl, jahr, mindestfallzahl, versuch
-            )
+            ),
+            "Sozialraum",
+            {z: f"{z} {namen.get(z, '')}".strip() for z in werte.index},
+            {s: _name(s) for s in werte.columns},
+            lambda _z, _s: "zeigen",
+            breite_zeilen="14em",
+            breite="12em",
         )
-        werte, _, _ = _masken(jahr, mindestfallzahl)
-        namen = daten.lade("sozialraeume").set_index("sozialraum")["name"]
-        self.zellen: dict[tuple, w.ToggleButton] = {}
-        kinder = [w.HTML("<b>Sozialraum</b>")] + [
-            w.HTML(f"<b>{_name(s)}</b>") for s in werte.columns
-        ]
-        for z in werte.index:
-            kinder.append(w.HTML(f"{z} {namen.get(z, '')}".strip()))
-            for s in werte.columns:
-                knopf = w.ToggleButton(
-                    value=False,
-                    description="zeigen",
-                    tooltip=f"{z}, {_name(s)}: anklicken zum Sperren",
-                    layout=w.Layout(width="8em"),
-                )
-
-                def umschalten(aenderung, knopf=knopf):  # noqa: ANN001
-                    knopf.description = "." if aenderung["new"] else "zeigen"
-                    knopf.button_style = "warning" if aenderung["new"] else ""
-
-                knopf.observe(umschalten, names="value")
-                self.zellen[(z, s)] = knopf
-                kinder.append(knopf)
-        raster = w.GridBox(
-            kinder,
-            layout=w.Layout(grid_template_columns=f"14em repeat({len(werte.columns)}, 12em)"),
-        )
-        self.oberflaeche = w.VBox([raster, self.knopf, self.ausgabe])
-
-    def antwort(self) -> list[tuple]:
-        return [zelle for zelle, knopf in self.zellen.items() if knopf.value]
 
 
 def aufgabe_sozialraum_veroeffentlichen(

@@ -20,7 +20,7 @@ from bimo.datenschutz import kita_kleine_gemeinden
 from bimo.fehler import GeheimhaltungsFehler
 from bimo.format import zahl
 from bimo.geheimhaltung import MINDESTFALLZAHL, pruefe_sperrung, sperre_tabelle
-from bimo.uebungen._basis import Kontrolle, Rueckmeldung
+from bimo.uebungen._basis import Rasterkontrolle, Rueckmeldung
 
 
 def uebungstabelle(kreis: str = "17255", jahr: int = 2024, anzahl: int = 5) -> pd.DataFrame:
@@ -166,47 +166,22 @@ def pruefe_sperre_selbst(
     )
 
 
-class Sperrraster(Kontrolle):
-    """Je Zelle ein Umschaltknopf (anklicken = sperren), darunter „Prüfen“ und Rückmeldung."""
+class Sperrraster(Rasterkontrolle):
+    """Je Zelle ein Umschaltknopf mit ihrer Zahl (anklicken = sperren), darunter „Prüfen“."""
 
     def __init__(self, kreis: str, jahr: int, anzahl: int, mindestfallzahl: int) -> None:
-        import ipywidgets as w
-
+        voll = _optimum(kreis, jahr, anzahl, mindestfallzahl).tabelle
         super().__init__(
             lambda auswahl, versuch: pruefe_sperre_selbst(
                 auswahl, kreis, jahr, anzahl, mindestfallzahl, versuch
-            )
+            ),
+            "Gemeinde",
+            {z: z for z in voll.index},
+            {s: s for s in voll.columns},
+            lambda z, s: zahl(voll.loc[z, s]),
+            breite_zeilen="12em",
+            breite="7em",
         )
-        voll = _optimum(kreis, jahr, anzahl, mindestfallzahl).tabelle
-        spalten = list(voll.columns)
-        self.zellen: dict[tuple, w.ToggleButton] = {}
-        kinder = [w.HTML("<b>Gemeinde</b>")] + [w.HTML(f"<b>{s}</b>") for s in spalten]
-        for z in voll.index:
-            kinder.append(w.HTML(str(z)))
-            for s in spalten:
-                text = zahl(voll.loc[z, s])
-                knopf = w.ToggleButton(
-                    value=False,
-                    description=text,
-                    tooltip=f"{z}, {s}: anklicken zum Sperren",
-                    layout=w.Layout(width="7em"),
-                )
-
-                def umschalten(aenderung, knopf=knopf, text=text):  # noqa: ANN001
-                    knopf.description = "." if aenderung["new"] else text
-                    knopf.button_style = "warning" if aenderung["new"] else ""
-
-                knopf.observe(umschalten, names="value")
-                self.zellen[(z, s)] = knopf
-                kinder.append(knopf)
-        raster = w.GridBox(
-            kinder,
-            layout=w.Layout(grid_template_columns=f"12em repeat({len(spalten)}, 8em)"),
-        )
-        self.oberflaeche = w.VBox([raster, self.knopf, self.ausgabe])
-
-    def antwort(self) -> list[tuple]:
-        return [zelle for zelle, knopf in self.zellen.items() if knopf.value]
 
 
 def aufgabe_sperre_selbst(
