@@ -53,9 +53,11 @@ def naiv(kommunen: list[str], ziel: Path) -> float:
     return time.perf_counter() - start
 
 
-def bimo(kommunen: list[str], ziel: Path) -> float:
+def bimo(kommunen: list[str], ziel: Path, jobs: int = 1, fortsetzen: bool = False) -> float:
     start = time.perf_counter()
-    ergebnisse = berichtslauf.baue_berichte("kommunalprofil", kommunen, ziel, fortschritt=False)
+    ergebnisse = berichtslauf.baue_berichte(
+        "kommunalprofil", kommunen, ziel, fortschritt=False, jobs=jobs, fortsetzen=fortsetzen
+    )
     assert all(e.ok for e in ergebnisse), [e.fehler for e in ergebnisse]
     return time.perf_counter() - start
 
@@ -66,11 +68,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         t_naiv = naiv(kommunen, Path(tmp) / "naiv")
         t_bimo = bimo(kommunen, Path(tmp) / "bimo")
+        t_jobs = bimo(kommunen, Path(tmp) / "jobs", jobs=2)
+        t_weiter = bimo(kommunen, Path(tmp) / "bimo", fortsetzen=True)
     n = len(kommunen)
     print(f"{n} Kommunalprofile")
     print(f"  papermill + nbconvert je Bericht: {t_naiv:6.1f} s  ({t_naiv / n:.2f} s je Bericht)")
     print(f"  bimo berichte (warmer Kernel):    {t_bimo:6.1f} s  ({t_bimo / n:.2f} s je Bericht)")
+    print(f"  bimo berichte --jobs 2:           {t_jobs:6.1f} s  ({t_jobs / n:.2f} s je Bericht)")
+    print(f"  bimo berichte --fortsetzen:       {t_weiter:6.1f} s  (nichts geändert)")
     print(f"  Verhältnis naiv / bimo:           {t_naiv / t_bimo:6.1f}×")
+    print(f"  Verhältnis naiv / bimo --jobs 2:  {t_naiv / t_jobs:6.1f}×")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,12 @@ import pytest
 from bimo import berichte, berichtslauf
 from bimo.fehler import ParameterFehler
 
+
+def _dateien(ordner) -> list[str]:
+    """Die Berichte und der Index (ohne die Standdatei für --fortsetzen)."""
+    return sorted(p.name for p in ordner.iterdir() if p.name != berichtslauf.STANDDATEI)
+
+
 EXTERN = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I)
 
 
@@ -81,7 +87,7 @@ def zwei_berichte(tmp_path_factory):
 def test_bericht_je_kommune_und_index(zwei_berichte):
     ziel, ergebnisse = zwei_berichte
     assert [e.ok for e in ergebnisse] == [True, True]
-    assert sorted(p.name for p in ziel.iterdir()) == ["17101.html", "17253.html", "index.html"]
+    assert _dateien(ziel) == ["17101.html", "17253.html", "index.html"]
     index = (ziel / "index.html").read_text(encoding="utf-8")
     assert 'href="17101.html"' in index and "Landkreis Kornboden" in index
 
@@ -120,10 +126,11 @@ def test_ein_fehler_stoppt_die_anderen_nicht(tmp_path, monkeypatch):
     )
     assert [e.ok for e in ergebnisse] == [True, False, True]
     assert "Testfehler" in ergebnisse[1].fehler
-    assert sorted(p.name for p in ziel.iterdir()) == ["17101.html", "17151.html", "index.html"]
+    assert _dateien(ziel) == ["17101.html", "17151.html", "index.html"]
     index = (ziel / "index.html").read_text(encoding="utf-8")
     assert "fehlgeschlagen" in index and "Testfehler" in index
-    assert not list(ziel.glob("*.tmp")) and not list(ziel.glob(".*"))
+    assert not list(ziel.glob("*.tmp"))
+    assert [p.name for p in ziel.glob(".*")] == [berichtslauf.STANDDATEI]
 
 
 def test_bimo_fehler_erscheint_deutsch_ohne_technik(tmp_path, monkeypatch):
@@ -154,3 +161,62 @@ def test_namen_aus_daten_werden_maskiert(tmp_path, monkeypatch, wurzel):
         text = (ziel / datei).read_text(encoding="utf-8")
         assert "<script>alert" not in text
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+
+
+def test_mehrere_prozesse_je_mit_warmem_kernel(tmp_path):
+    kommunen = ["17101", "17252", "17253"]
+    ergebnisse = berichtslauf.baue_berichte(
+        "kommunalprofil", kommunen, tmp_path, jobs=2, fortschritt=False
+    )
+    assert [e.kommune for e in ergebnisse] == kommunen  # Reihenfolge wie angefragt
+    assert all(e.ok and not e.uebersprungen for e in ergebnisse)
+    for e in ergebnisse:
+        assert e.name in (tmp_path / f"{e.kommune}.html").read_text(encoding="utf-8")
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert index.count('class="ok"') == 3
+
+
+def test_fortsetzen_baut_nur_was_sich_geaendert_hat(tmp_path):
+    erster = berichtslauf.baue_berichte(
+        "kommunalprofil", ["17101", "17252"], tmp_path, parameter={"jahr": 2024}, fortschritt=False
+    )
+    assert not any(e.uebersprungen for e in erster)
+    zeit = {k: (tmp_path / f"{k}.html").stat().st_mtime_ns for k in ("17101", "17252")}
+
+    zweiter = berichtslauf.baue_berichte(
+        "kommunalprofil",
+        ["17101", "17252"],
+        tmp_path,
+        parameter={"jahr": 2024},
+        fortschritt=False,
+        fortsetzen=True,
+    )
+    assert all(e.ok and e.uebersprungen for e in zweiter)
+    assert {k: (tmp_path / f"{k}.html").stat().st_mtime_ns for k in zeit} == zeit
+    assert "fertig (unverändert)" in (tmp_path / "index.html").read_text(encoding="utf-8")
+
+    # fehlende Datei oder geänderter Parameter: neu bauen
+    (tmp_path / "17101.html").unlink()
+    dritter = berichtslauf.baue_berichte(
+        "kommunalprofil",
+        ["17101", "17252"],
+        tmp_path,
+        parameter={"jahr": 2023},
+        fortschritt=False,
+        fortsetzen=True,
+    )
+    assert [e.uebersprungen for e in dritter] == [False, False]
+    assert (tmp_path / "17101.html").is_file()
+
+
+def test_fingerabdruck_haengt_an_vorlage_parametern_und_kommune():
+    pfad = berichte.vorlage_pfad("kommunalprofil")
+    a = berichtslauf.fingerabdruck(pfad, {"jahr": 2024}, "17101")
+    assert a == berichtslauf.fingerabdruck(pfad, {"jahr": 2024}, "17101")
+    assert a != berichtslauf.fingerabdruck(pfad, {"jahr": 2023}, "17101")
+    assert a != berichtslauf.fingerabdruck(pfad, {"jahr": 2024}, "17252")
+
+
+def test_jobs_muss_positiv_sein(tmp_path):
+    with pytest.raises(ParameterFehler, match="mindestens 1"):
+        berichtslauf.baue_berichte("kommunalprofil", ["17101"], tmp_path, jobs=0)

@@ -8,16 +8,28 @@ Bericht um Bericht aus; vor jedem Bericht wird der Namensraum geleert
 
 Jeder Bericht wird atomar geschrieben; scheitert einer, laufen die anderen
 weiter, und der Fehler steht im Index und im Rückgabewert.
+
+Mit ``jobs > 1`` arbeiten mehrere Prozesse (``concurrent.futures``), jeder mit
+seinem eigenen warmen Kernel. Mit ``fortsetzen=True`` werden Berichte
+übersprungen, deren Datei vorliegt und deren Eingaben (Vorlage, Parameter,
+Daten, bimo) sich seit dem letzten Lauf nicht geändert haben; den Stand hält
+``.bimo-stand.json`` im Ausgabeordner.
 """
 
 from __future__ import annotations
 
 import copy
+import hashlib
 import html
+import json
+import multiprocessing
+import multiprocessing.util
 import time
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import nbformat
@@ -34,6 +46,7 @@ from bimo.dateien import schreibe_atomar
 from bimo.fehler import ParameterFehler
 
 ZELLEN_ZEITLIMIT = 300  # Sekunden je Zelle
+STANDDATEI = ".bimo-stand.json"
 _RESET_TAG = "bimo-namensraum-leeren"
 _VORLAGEN_STIL = Path(__file__).resolve().parent / "vorlagen"
 
@@ -47,6 +60,7 @@ class Ergebnis:
     datei: Path | None
     fehler: str | None
     sekunden: float
+    uebersprungen: bool = False  # mit fortsetzen: Datei aktuell, nicht neu gebaut
 
     @property
     def ok(self) -> bool:
@@ -152,6 +166,91 @@ def _fehlertext(fehler: Exception) -> str:
     return f"{type(fehler).__name__}: {fehler}"
 
 
+@lru_cache(maxsize=1)
+def _stand_von_daten_und_code() -> str:
+    """Prüfsumme über die Beispieldaten und den Quelltext von bimo (einmal je Prozess)."""
+    pruefsumme = hashlib.sha256()
+    bimo_ordner = Path(berichte.__file__).resolve().parent
+    for ordner in (daten.datenordner(), bimo_ordner):
+        for datei in sorted(p for p in ordner.rglob("*") if p.is_file()):
+            if "__pycache__" in datei.parts:
+                continue
+            pruefsumme.update(datei.relative_to(ordner).as_posix().encode())
+            pruefsumme.update(datei.read_bytes())
+    return pruefsumme.hexdigest()
+
+
+def fingerabdruck(vorlage_pfad: Path, parameter: dict[str, object], kommune: str) -> str:
+    """Was einen Bericht bestimmt: Vorlage, Parameter, Kommune, Daten und bimo."""
+    pruefsumme = hashlib.sha256(vorlage_pfad.read_bytes())
+    eingaben = {**parameter, "kommune": kommune}
+    pruefsumme.update(json.dumps(eingaben, sort_keys=True, default=str).encode())
+    pruefsumme.update(_stand_von_daten_und_code().encode())
+    return pruefsumme.hexdigest()
+
+
+def _lies_stand(ausgabe: Path) -> dict[str, str]:
+    try:
+        stand = json.loads((ausgabe / STANDDATEI).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return stand if isinstance(stand, dict) else {}
+
+
+@dataclass
+class _Auftrag:
+    """Was jeder Bericht eines Laufs teilt (auch über Prozessgrenzen hinweg)."""
+
+    vorlage: str
+    vorlage_pfad: Path
+    parameter: dict[str, object]
+    ausgabe: Path
+    namen: dict[str, str]
+
+
+def _ein_bericht(
+    auftrag: _Auftrag,
+    kernel: WarmerKernel,
+    vorlage_nb: nbformat.NotebookNode,
+    exporter: HTMLExporter,
+    kommune: str,
+) -> Ergebnis:
+    start = time.perf_counter()
+    nb = parameterize_notebook(
+        copy.deepcopy(vorlage_nb), {**auftrag.parameter, "kommune": kommune}, report_mode=False
+    )
+    name = auftrag.namen[kommune]
+    nb.metadata["title"] = f"{berichte.VORLAGEN[auftrag.vorlage].titel} {name}"
+    try:
+        kernel.fuehre_aus(nb)
+        datei = schreibe_atomar(auftrag.ausgabe / f"{kommune}.html", als_html(nb, exporter))
+        fehler = None
+    except (CellExecutionError, DeadKernelError) as exc:
+        datei, fehler = None, _fehlertext(exc)
+    return Ergebnis(kommune, name, datei, fehler, time.perf_counter() - start)
+
+
+# Zustand eines Arbeitsprozesses (nur bei jobs > 1): ein warmer Kernel je Prozess.
+_ARBEITER: dict[str, object] = {}
+
+
+def _arbeiter_start(auftrag: _Auftrag) -> None:
+    kernel = WarmerKernel(auftrag.vorlage_pfad.parent).__enter__()
+    # beim Ende des Prozesses den Kernel sauber beenden (atexit läuft dort nicht)
+    multiprocessing.util.Finalize(kernel, kernel.__exit__, exitpriority=10)
+    _ARBEITER.update(
+        auftrag=auftrag,
+        kernel=kernel,
+        vorlage_nb=load_notebook_node(str(auftrag.vorlage_pfad)),
+        exporter=_exporter(),
+    )
+
+
+def _arbeiter_bericht(kommune: str) -> Ergebnis:
+    a = _ARBEITER
+    return _ein_bericht(a["auftrag"], a["kernel"], a["vorlage_nb"], a["exporter"], kommune)
+
+
 def baue_berichte(
     vorlage: str,
     kommunen: Sequence[str],
@@ -159,39 +258,65 @@ def baue_berichte(
     *,
     parameter: dict[str, object] | None = None,
     fortschritt: bool = True,
+    jobs: int = 1,
+    fortsetzen: bool = False,
 ) -> list[Ergebnis]:
     """Erzeugt ``<AGS>.html`` je Kommune und ``index.html`` im Ordner ``ausgabe``.
 
     ``parameter`` gelten für alle Berichte (z. B. ``{"jahr": 2024}``); ``kommune``
     wird je Bericht gesetzt. Ungültige Parameter brechen vor dem ersten Bericht ab.
+    ``jobs``: so viele Prozesse mit je einem warmen Kernel. ``fortsetzen``: aktuelle
+    Berichte aus einem früheren Lauf nicht neu bauen.
     """
     from tqdm import tqdm
 
+    if jobs < 1:
+        raise ParameterFehler(f"--jobs muss mindestens 1 sein, nicht {jobs}.")
     ausgabe = Path(ausgabe)
     pfad = berichte.vorlage_pfad(vorlage)
     vorlage_nb = load_notebook_node(str(pfad))  # wie papermill: jede Zelle erhält tags
     parameter = dict(parameter or {})
     pruefe_parameternamen(vorlage_nb, {**parameter, "kommune": ""}, vorlage)
-    kommunen = [berichte.pruefe_kommune(k) for k in kommunen]
+    kommunen = list(dict.fromkeys(berichte.pruefe_kommune(k) for k in kommunen))
     namen = dict(zip(daten.gebiete()["ags"], daten.gebiete()["name"], strict=True))
-    exporter = _exporter()
+    auftrag = _Auftrag(vorlage, pfad, parameter, ausgabe, namen)
+
+    alt = _lies_stand(ausgabe) if fortsetzen else {}
+    stand = {k: fingerabdruck(pfad, parameter, k) for k in kommunen}
     ergebnisse: list[Ergebnis] = []
-    with WarmerKernel(pfad.parent) as kernel:
-        for kommune in tqdm(kommunen, desc="Berichte", unit="Bericht", disable=not fortschritt):
-            start = time.perf_counter()
-            nb = parameterize_notebook(
-                copy.deepcopy(vorlage_nb), {**parameter, "kommune": kommune}, report_mode=False
-            )
-            nb.metadata["title"] = f"{berichte.VORLAGEN[vorlage].titel} {namen[kommune]}"
-            try:
-                kernel.fuehre_aus(nb)
-                datei = schreibe_atomar(ausgabe / f"{kommune}.html", als_html(nb, exporter))
-                fehler = None
-            except (CellExecutionError, DeadKernelError) as exc:
-                datei, fehler = None, _fehlertext(exc)
-            ergebnisse.append(
-                Ergebnis(kommune, namen[kommune], datei, fehler, time.perf_counter() - start)
-            )
+    offen = []
+    for k in kommunen:
+        if fortsetzen and alt.get(k) == stand[k] and (ausgabe / f"{k}.html").is_file():
+            ergebnisse.append(Ergebnis(k, namen[k], ausgabe / f"{k}.html", None, 0.0, True))
+        else:
+            offen.append(k)
+
+    balken = tqdm(total=len(offen), desc="Berichte", unit="Bericht", disable=not fortschritt)
+    try:
+        if jobs == 1 or len(offen) <= 1:
+            with WarmerKernel(pfad.parent) as kernel:
+                exporter = _exporter()
+                for kommune in offen:
+                    ergebnisse.append(_ein_bericht(auftrag, kernel, vorlage_nb, exporter, kommune))
+                    balken.update()
+        else:
+            with ProcessPoolExecutor(
+                max_workers=min(jobs, len(offen)),
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_arbeiter_start,
+                initargs=(auftrag,),
+            ) as pool:
+                for zukunft in as_completed(pool.submit(_arbeiter_bericht, k) for k in offen):
+                    ergebnisse.append(zukunft.result())
+                    balken.update()
+    finally:
+        balken.close()
+        # auch nach einem Abbruch: Stand der fertigen Berichte festhalten
+        fertig = {e.kommune: stand[e.kommune] for e in ergebnisse if e.ok}
+        neu = {**{k: v for k, v in alt.items() if k not in stand}, **fertig}
+        ausgabe.mkdir(parents=True, exist_ok=True)
+        schreibe_atomar(ausgabe / STANDDATEI, json.dumps(neu, indent=1, sort_keys=True))
+    ergebnisse.sort(key=lambda e: kommunen.index(e.kommune))
     schreibe_index(ergebnisse, ausgabe, vorlage)
     return ergebnisse
 
@@ -201,7 +326,7 @@ def schreibe_index(ergebnisse: Iterable[Ergebnis], ausgabe: Path, vorlage: str) 
     zeilen = []
     for e in sorted(ergebnisse, key=lambda e: e.kommune):
         if e.ok:
-            status = "fertig"
+            status = "fertig (unverändert)" if e.uebersprungen else "fertig"
             link = f'<a href="{html.escape(e.datei.name)}">{html.escape(e.name)}</a>'
         else:
             status = f"fehlgeschlagen: {html.escape(e.fehler or '')}"

@@ -104,6 +104,19 @@ def _parser() -> argparse.ArgumentParser:
         help="kleinste Fallzahl, die veröffentlicht wird (Vorgabe: 3)",
     )
     b.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="so viele Berichte gleichzeitig, je Prozess ein Python-Kernel (Vorgabe: 1)",
+    )
+    b.add_argument(
+        "--fortsetzen",
+        action="store_true",
+        help="fertige Berichte überspringen, deren Vorlage, Parameter und Daten "
+        "sich seit dem letzten Lauf nicht geändert haben",
+    )
+    b.add_argument(
         "--ohne-fortschritt", action="store_true", help="keinen Fortschrittsbalken zeigen"
     )
 
@@ -140,10 +153,14 @@ def _berichte(args: argparse.Namespace) -> int:
         args.ausgabe,
         parameter=parameter,
         fortschritt=not args.ohne_fortschritt,
+        jobs=args.jobs,
+        fortsetzen=args.fortsetzen,
     )
     fertig = [e for e in ergebnisse if e.ok]
+    unveraendert = sum(e.uebersprungen for e in ergebnisse)
+    zusatz = f", davon {unveraendert} unverändert übernommen" if unveraendert else ""
     print(
-        f"{len(fertig)} von {len(ergebnisse)} Berichten erstellt in {args.ausgabe} "
+        f"{len(fertig)} von {len(ergebnisse)} Berichten erstellt in {args.ausgabe}{zusatz} "
         f"(Übersicht: {args.ausgabe / 'index.html'})."
     )
     for e in ergebnisse:
