@@ -140,9 +140,10 @@ def test_loesung_und_uebung_auf_deutsch(gebautes_buch):
 
 def test_berichte_fuer_jeden_kreis(gebautes_buch):
     from bimo import daten
+    from bimo.berichtslauf import STANDDATEI
 
     ordner = gebautes_buch / "berichte"
-    erwartet = {f"{ags}.html" for ags in daten.kreise()["ags"]} | {"index.html"}
+    erwartet = {f"{ags}.html" for ags in daten.kreise()["ags"]} | {"index.html", STANDDATEI}
     assert {p.name for p in ordner.iterdir()} == erwartet
     seite = (gebautes_buch / "book" / "kommunalprofile.html").read_text(encoding="utf-8")
     assert 'href="../berichte/index.html"' in seite
