@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 
@@ -161,6 +161,36 @@ class Zuordnungskontrolle(Kontrolle):
 
     def antwort(self) -> dict[str, str]:
         return {schluessel: feld.value for schluessel, feld in self.auswahl.items()}
+
+
+def markierte_zellen(auswahl: object, tabelle) -> set[tuple] | None:  # noqa: ANN001 – DataFrame
+    """Die markierten Zellen einer Tabelle als Menge ``{(zeile, spalte)}``.
+
+    ``auswahl`` ist eine bool-Maske (DataFrame) oder eine Liste von Paaren
+    (Zeile, Spalte) – etwa die Antwort einer :class:`Rasterkontrolle`. ``None``,
+    wenn sich die Eingabe nicht lesen lässt oder eine Zelle nicht in ``tabelle`` steht.
+    """
+    import pandas as pd
+
+    if isinstance(auswahl, pd.DataFrame):
+        try:
+            maske = auswahl.reindex(index=tabelle.index, columns=tabelle.columns).fillna(False)
+            return {(z, s) for z in tabelle.index for s in tabelle.columns if bool(maske.loc[z, s])}
+        except (TypeError, ValueError):
+            return None
+    if auswahl is None or isinstance(auswahl, str | bytes | int | float | dict):
+        return None
+    if not isinstance(auswahl, Iterable):
+        return None
+    zellen = set()
+    for eintrag in auswahl:
+        if not isinstance(eintrag, tuple | list) or len(eintrag) != 2:
+            return None
+        z, s = eintrag
+        if z not in tabelle.index or s not in tabelle.columns:
+            return None
+        zellen.add((z, s))
+    return zellen
 
 
 class Rasterkontrolle(Kontrolle):

@@ -16,7 +16,6 @@ Die Rückmeldungen nennen nie den Wert einer zu sperrenden Zelle.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import lru_cache
 
 import pandas as pd
@@ -25,7 +24,7 @@ from bimo import daten
 from bimo.datenschutz import STADT, sozialraum_breit, sozialraum_veroeffentlichung
 from bimo.format import zahl
 from bimo.geheimhaltung import INSGESAMT, MINDESTFALLZAHL, pruefe_sperrung
-from bimo.uebungen._basis import Auswahlkontrolle, Rasterkontrolle, Rueckmeldung
+from bimo.uebungen._basis import Auswahlkontrolle, Rasterkontrolle, Rueckmeldung, markierte_zellen
 
 MERKMALE = ("sgb2_unter_15", "einschueler_sprachfoerderbedarf", "haushalte_alleinerziehend")
 BESCHRIFTUNG = {
@@ -94,29 +93,6 @@ def referenzmuster(jahr: int = 2024, mindestfallzahl: int = MINDESTFALLZAHL) -> 
     return [(z, s) for z in gesperrt.index for s in gesperrt.columns if gesperrt.loc[z, s]]
 
 
-def _zellen(auswahl: object, werte: pd.DataFrame) -> set[tuple] | None:
-    """Menge der markierten Zellen aus einer Liste von Paaren oder einer bool-Maske."""
-    if isinstance(auswahl, pd.DataFrame):
-        try:
-            maske = auswahl.reindex(index=werte.index, columns=werte.columns).fillna(False)
-            return {(z, s) for z in werte.index for s in werte.columns if bool(maske.loc[z, s])}
-        except (TypeError, ValueError):
-            return None
-    if auswahl is None or isinstance(auswahl, str | bytes | int | float | dict):
-        return None
-    if not isinstance(auswahl, Iterable):
-        return None
-    zellen = set()
-    for eintrag in auswahl:
-        if not isinstance(eintrag, tuple | list) or len(eintrag) != 2:
-            return None
-        z, s = eintrag
-        if z not in werte.index or s not in werte.columns:
-            return None
-        zellen.add((z, s))
-    return zellen
-
-
 def _text(zelle: tuple) -> str:
     return f"({zelle[0]}, {_name(zelle[1])})"
 
@@ -147,7 +123,7 @@ def pruefe_sozialraum_veroeffentlichen(
     zurückrechnen lässt und nicht mehr Zellen sperrt als der Veröffentlichungsweg.
     """
     werte, primaer, referenz = _masken(jahr, mindestfallzahl)
-    zellen = _zellen(auswahl, werte)
+    zellen = markierte_zellen(auswahl, werte)
     if zellen is None:
         return Rueckmeldung(
             False,

@@ -11,7 +11,6 @@ gereicht hätten (Vergleich mit dem optimalen Muster von
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from functools import lru_cache
 
 import pandas as pd
@@ -20,7 +19,7 @@ from bimo.datenschutz import kita_kleine_gemeinden
 from bimo.fehler import GeheimhaltungsFehler
 from bimo.format import zahl
 from bimo.geheimhaltung import MINDESTFALLZAHL, pruefe_sperrung, sperre_tabelle
-from bimo.uebungen._basis import Rasterkontrolle, Rueckmeldung
+from bimo.uebungen._basis import Rasterkontrolle, Rueckmeldung, markierte_zellen
 
 
 def uebungstabelle(kreis: str = "17255", jahr: int = 2024, anzahl: int = 5) -> pd.DataFrame:
@@ -31,28 +30,6 @@ def uebungstabelle(kreis: str = "17255", jahr: int = 2024, anzahl: int = 5) -> p
 @lru_cache(maxsize=16)
 def _optimum(kreis: str, jahr: int, anzahl: int, mindestfallzahl: int):
     return sperre_tabelle(uebungstabelle(kreis, jahr, anzahl), mindestfallzahl)
-
-
-def _zellen(auswahl: object, voll: pd.DataFrame) -> set[tuple] | None:
-    """Macht aus einer Maske oder einer Liste von (Zeile, Spalte) eine Menge; None bei Unsinn."""
-    if isinstance(auswahl, pd.DataFrame):
-        try:
-            maske = auswahl.reindex(index=voll.index, columns=voll.columns).fillna(False)
-            return {(z, s) for z in voll.index for s in voll.columns if bool(maske.loc[z, s])}
-        except (TypeError, ValueError):
-            return None
-    if auswahl is None or isinstance(auswahl, str | bytes | int | float):
-        return None
-    if not isinstance(auswahl, Iterable):
-        return None
-    zellen = set()
-    for eintrag in auswahl:
-        if not isinstance(eintrag, tuple) or len(eintrag) != 2:
-            return None
-        if eintrag[0] not in voll.index or eintrag[1] not in voll.columns:
-            return None
-        zellen.add(eintrag)
-    return zellen
 
 
 def _grenze(x: float) -> str:
@@ -80,7 +57,7 @@ def pruefe_sperre_selbst(
     """
     optimum = _optimum(kreis, jahr, anzahl, mindestfallzahl)
     voll = optimum.tabelle
-    zellen = _zellen(auswahl, voll)
+    zellen = markierte_zellen(auswahl, voll)
     if zellen is None:
         return Rueckmeldung(
             False,
