@@ -9,19 +9,28 @@ BUILD  := _build
 HTML   := $(BUILD)/html
 BERICHTE := $(HTML)/berichte
 STEMPEL := $(VENV)/.bimo-installiert
+# Zwei Ausgaben aus einer Quelle: das öffentliche Buch baut aus LERNENDE (Übungen ohne
+# Lösung, Rest verlinkt), die Trainerausgabe aus der Wurzel mit Lösungen und Leitfaden.
+LERNENDE := $(BUILD)/lernende
+TRAINER  := $(BUILD)/trainer
 
 BIMO_QUELLEN := $(shell find src/bimo -name '*.py' -o -name '*.j2' -o -name '*.css' -o -name '*.json' 2>/dev/null)
-BUCH_QUELLEN := _config.yml _toc.yml $(wildcard book/*.md book/*.bib book/steckbriefe/*.md book/steckbriefe/indikatoren/*.md) $(wildcard vendor_static/bimo/*) $(shell find notebooks exercises -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' -not -path '*/_lernende/*' 2>/dev/null)
+UEBUNGEN := $(wildcard exercises/uebung_*.ipynb)
+BUCH_QUELLEN := _config.yml _toc.yml $(wildcard book/*.md book/trainer/hinweis.md book/*.bib book/steckbriefe/*.md book/steckbriefe/indikatoren/*.md) $(wildcard vendor_static/bimo/*) $(shell find notebooks exercises -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' -not -path '*/_lernende/*' 2>/dev/null)
 DATEN := $(wildcard datasets/musterland/* datasets/musterland_rohdaten/*)
 
 # Alles offline: keine Telemetrie, kein Nachladen
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export MPLBACKEND := Agg
 
-.PHONY: help book test lab notebooks daten steckbriefe vendor lock clean clean-venv venv pre-commit
+.PHONY: help book trainer lernende pdf arbeitsblaetter test lab notebooks daten steckbriefe vendor lock clean clean-venv venv pre-commit
 
 help:
 	@echo "make book       – Umgebung installieren, Buch und Beispielberichte bauen ($(HTML)/index.html)"
+	@echo "make trainer    – Ausgabe für Trainerinnen und Trainer: mit Lösungen und Trainerleitfaden ($(TRAINER)/html/index.html)"
+	@echo "make lernende   – Übungen ohne Lösung für Teilnehmende erzeugen ($(LERNENDE)/exercises/)"
+	@echo "make pdf        – das Buch (Ausgabe für Teilnehmende) als PDF mit xelatex ($(BUILD)/pdf/)"
+	@echo "make arbeitsblaetter – druckbare Arbeitsblätter je Übung, HTML und PDF ($(BUILD)/arbeitsblaetter/)"
 	@echo "make test       – alle Tests: Einheiten, Notebooks (nbval), Buch, Berichte, Offline-Prüfung"
 	@echo "make lab        – JupyterLab auf diesem Rechner starten (nur localhost)"
 	@echo "make notebooks  – gespeicherte Notebook-Ausgaben bewusst erneuern"
@@ -52,17 +61,62 @@ book: $(HTML)/index.html $(BERICHTE)/index.html
 # jupyter-cache kennt nur den Code der Zellen, nicht bimo und die Daten: Ändern sich
 # diese, wird der Zwischenspeicher geleert und alle Notebooks laufen neu.
 $(BUILD)/.bimo-stand: $(BIMO_QUELLEN) $(DATEN)
-	rm -rf $(BUILD)/.jupyter_cache $(BUILD)/.doctrees
+	rm -rf $(BUILD)/.jupyter_cache $(BUILD)/.doctrees $(TRAINER)/_build/.doctrees
 	@mkdir -p $(BUILD) && touch $@
 
-$(HTML)/index.html: $(STEMPEL) $(BUILD)/.bimo-stand $(BUCH_QUELLEN) vendor_static/vendor/SHA256SUMS
-	@cd vendor_static/vendor && sha256sum --quiet -c SHA256SUMS || { echo "Fehler: vendor_static/vendor ist beschädigt (make vendor)."; exit 1; }
-	$(BIN)/jupyter-book build . --builder html -W -n --keep-going
+# Übungen ohne Lösung (bimo.editionen); prüft zugleich, dass keine Lösung durchrutscht.
+lernende: $(LERNENDE)/.stand
+$(LERNENDE)/.stand: $(STEMPEL) src/bimo/editionen.py $(UEBUNGEN)
+	$(PY) -m bimo.editionen lernende --ziel $(LERNENDE)
 	@touch $@
 
-$(BERICHTE)/index.html: $(STEMPEL) notebooks/berichte/kommunalprofil.ipynb $(BIMO_QUELLEN) $(DATEN) | $(HTML)/index.html
+# Öffentliches Buch = Ausgabe für Teilnehmende: gebaut aus $(LERNENDE), gleiche Seitenpfade.
+$(HTML)/index.html: $(STEMPEL) $(BUILD)/.bimo-stand $(LERNENDE)/.stand $(BUCH_QUELLEN) vendor_static/vendor/SHA256SUMS
+	@cd vendor_static/vendor && sha256sum --quiet -c SHA256SUMS || { echo "Fehler: vendor_static/vendor ist beschädigt (make vendor)."; exit 1; }
+	$(BIN)/jupyter-book build $(LERNENDE) --path-output . --builder html -W -n --keep-going
+	@touch $@
+
+# Ausgabe für Trainerinnen und Trainer: Quellen mit Lösungen und der Trainerleitfaden.
+# Nicht veröffentlichen. Jupyter Book schreibt nach $(TRAINER)/_build/html; $(TRAINER)/html zeigt dorthin.
+trainer: $(TRAINER)/html/index.html
+	@echo "Fertig: Trainerausgabe in $(TRAINER)/html/index.html – nicht veröffentlichen."
+
+$(TRAINER)/html/index.html: $(STEMPEL) $(BUILD)/.bimo-stand $(BUCH_QUELLEN) _config_trainer.yml _toc_trainer.yml $(wildcard book/trainer/*.md) src/bimo/editionen.py vendor_static/vendor/SHA256SUMS
+	@cd vendor_static/vendor && sha256sum --quiet -c SHA256SUMS || { echo "Fehler: vendor_static/vendor ist beschädigt (make vendor)."; exit 1; }
+	$(PY) -m bimo.editionen trainer --ziel $(TRAINER)
+	$(BIN)/jupyter-book build . --builder html -W -n --keep-going \
+	  --config $(TRAINER)/_config.yml --toc $(TRAINER)/_toc.yml --path-output $(TRAINER)
+	@ln -sfn _build/html $(TRAINER)/html
+	@touch $(TRAINER)/_build/html/index.html
+
+# Beispielberichte für Musterland: Kommunalprofile (mit PDF), Faktenblätter, ein Bildungsjournal.
+$(BERICHTE)/index.html: $(STEMPEL) $(wildcard notebooks/berichte/*.ipynb) $(BIMO_QUELLEN) $(DATEN) | $(HTML)/index.html
 	rm -rf $(BERICHTE)  # keine Berichte von Kreisen, die es nicht mehr gibt
-	$(BIN)/bimo berichte --alle --ausgabe $(BERICHTE) --ohne-fortschritt
+	$(BIN)/bimo berichte --vorlage faktenblatt --alle --ausgabe $(BERICHTE)/faktenblaetter --ohne-fortschritt
+	$(BIN)/bimo berichte --vorlage bildungsjournal --thema "Frühkindliche Bildung" --alle \
+	  --ausgabe $(BERICHTE)/bildungsjournal --ohne-fortschritt
+	$(BIN)/bimo berichte --alle --ausgabe $(BERICHTE) $(if $(shell command -v chromium),--pdf,) --ohne-fortschritt
+
+# --- Druck ----------------------------------------------------------------
+
+PDF_PAKETE := texlive-xetex texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended \
+  texlive-lang-german latexmk fonts-freefont-otf fonts-dejavu-core
+PDF_BAU := $(BUILD)/pdfbau
+
+# Das Buch als PDF: aus der Ausgabe für Teilnehmende (ohne Lösungen), xelatex aus Debian.
+pdf: $(STEMPEL) $(LERNENDE)/.stand
+	@command -v xelatex >/dev/null && command -v latexmk >/dev/null && command -v makeindex >/dev/null \
+	  && fc-list | grep -q FreeSerif || { \
+	  echo "Fehler: Für das PDF fehlen xelatex, latexmk oder die Schrift FreeSerif. Einmalig installieren (ca. 100 MB):"; \
+	  echo "    sudo apt-get install -y --no-install-recommends $(PDF_PAKETE)"; exit 1; }
+	rm -rf $(PDF_BAU)/_build/latex   # alte .tex-Dateien ließen latexmk scheitern
+	$(BIN)/jupyter-book build $(LERNENDE) --builder pdflatex --path-output $(PDF_BAU)
+	@mkdir -p $(BUILD)/pdf && cp $(PDF_BAU)/_build/latex/bimo-werkstattbuch.pdf $(BUILD)/pdf/
+	@echo "Fertig: $(BUILD)/pdf/bimo-werkstattbuch.pdf"
+
+# Druckbare Arbeitsblätter je Übung (ohne Lösungen), PDF mit Chromium aus Debian.
+arbeitsblaetter: $(STEMPEL)
+	$(PY) -m bimo.arbeitsblaetter --ausgabe $(BUILD)/arbeitsblaetter
 
 # --- Tests ----------------------------------------------------------------
 
@@ -71,7 +125,8 @@ test: book
 
 # --- Werkzeuge ------------------------------------------------------------
 
-lab: $(STEMPEL)
+lab: $(STEMPEL) $(LERNENDE)/.stand
+	@echo "Übungen ohne Lösung (zum Weitergeben): $(LERNENDE)/exercises/ – mit Lösungen: exercises/"
 	@# nur localhost, keine Erweiterungssuche im Netz; als root (Container) mit --allow-root
 	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --LabApp.extension_manager=readonly \
 	  $(if $(filter 0,$(shell id -u)),--allow-root,)

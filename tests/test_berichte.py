@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import csv
+import html
+import io
+import os
 import re
 import shutil
 
 import nbformat
+import pandas as pd
 import pytest
 
-from bimo import berichte, berichtslauf
-from bimo.fehler import ParameterFehler
+from bimo import berichte, berichtslauf, indikatoren
+from bimo.daten.gross import erzeuge_grosses_land
+from bimo.fehler import DatenFehler, ParameterFehler
+from bimo.format import prozent
 
 
 def _dateien(ordner) -> list[str]:
@@ -50,7 +57,7 @@ def test_unsinn_erklaert_das_format():
 
 def test_jahr_und_mindestfallzahl():
     assert berichte.pruefe_jahr("2020") == 2020
-    with pytest.raises(ParameterFehler, match="2013 bis 2024"):
+    with pytest.raises(ParameterFehler, match="2012 bis 2024"):
         berichte.pruefe_jahr(2030)
     with pytest.raises(ParameterFehler, match="ab 1"):
         berichte.pruefe_mindestfallzahl(0)
@@ -66,13 +73,45 @@ def test_unbekannter_parameter_bricht_vor_dem_ersten_bericht_ab(tmp_path):
 
 def test_profil_inhalt():
     p = berichte.kommunalprofil("17101", 2024)
-    tabelle = p.kennzahlen().daten
-    assert list(tabelle["Kennzahl"]) == [
+    assert p.themenfelder == list(indikatoren.THEMENFELDER)  # Musterland hat alle sechs
+    fruehkindlich = p.kennzahlen("Frühkindliche Bildung").daten
+    assert list(fruehkindlich["Kennzahl"])[:2] == [
         "Betreuungsquote der Kinder unter 3 Jahren",
         "Betreuungsquote der Kinder von 3 bis unter 6 Jahren",
     ]
-    assert tabelle.loc[0, "Musterstadt"].endswith("%")
-    assert "Prozentpunkte über dem Landeswert" in p.einordnung().markdown
+    zeile = fruehkindlich.iloc[0]
+    assert zeile["Musterstadt"].endswith("%") and zeile["Musterland"].endswith("%")
+    assert re.fullmatch(r"\d+ von 12", zeile["Rang im Land"])
+    assert "Prozentpunkte über dem Landeswert" in p.einordnung("Frühkindliche Bildung").markdown
+    assert len(p.aehnliche) == 3 and "17101" not in p.aehnliche
+
+
+def test_vergleichswert_ist_mittel_der_veroeffentlichten_quoten():
+    p = berichte.bericht("17253", 2024, vergleich="17101,17102")
+    tabelle = indikatoren.indikator("betreuungsquote_u3").berechne(land=False)
+    jahr = tabelle[tabelle["jahr"] == 2024].set_index("ags")["wert"]
+    erwartet = (jahr["17101"] + jahr["17102"]) / 2
+    zeile = p.kennzahlen("Frühkindliche Bildung").daten.iloc[0]
+    assert zeile["Vergleichskommunen"] == prozent(erwartet)
+
+
+def test_parameter_mit_deutschen_meldungen():
+    with pytest.raises(ParameterFehler, match="Thema „Sport“ gibt es nicht.*Frühkindliche"):
+        berichte.bericht("17101", thema="Sport")
+    assert berichte.pruefe_thema("fruehkindliche_bildung") == "Frühkindliche Bildung"
+    with pytest.raises(ParameterFehler, match="Kommune „17999“ gibt es in Musterland nicht"):
+        berichte.bericht("17101", vergleich="17102,17999")
+    with pytest.raises(ParameterFehler, match="Datenordner „/gibt/es/nicht“ existiert nicht"):
+        berichte.bericht("17101", daten="/gibt/es/nicht")
+    with pytest.raises(ParameterFehler, match="Bildungsjournal behandelt genau ein Themenfeld"):
+        berichte.bericht("17101").journal()
+    assert berichte.pruefe_jahr(None) is None  # das neueste Jahr
+
+
+def test_ordner_ohne_bevoelkerung_wird_erklaert(tmp_path):
+    (tmp_path / "notizen.csv").write_text("nur;eine;Notiz\n", encoding="utf-8")
+    with pytest.raises(DatenFehler, match="fehlt die Bevölkerungstabelle 12411-02-03-4"):
+        berichte.bericht("17101", daten=tmp_path)
 
 
 @pytest.fixture(scope="module")
@@ -87,9 +126,12 @@ def zwei_berichte(tmp_path_factory):
 def test_bericht_je_kommune_und_index(zwei_berichte):
     ziel, ergebnisse = zwei_berichte
     assert [e.ok for e in ergebnisse] == [True, True]
-    assert _dateien(ziel) == ["17101.html", "17253.html", "index.html"]
+    assert _dateien(ziel) == [
+        f"{k}.{e}" for k in ("17101", "17253") for e in ("csv", "html", "xlsx")
+    ] + ["index.html"]
     index = (ziel / "index.html").read_text(encoding="utf-8")
     assert 'href="17101.html"' in index and "Landkreis Kornboden" in index
+    assert 'href="17101.xlsx"' in index and "CC BY 4.0" in index
 
 
 def test_bericht_ohne_code_ohne_externe_verweise(zwei_berichte):
@@ -101,11 +143,27 @@ def test_bericht_ohne_code_ohne_externe_verweise(zwei_berichte):
     assert not EXTERN.search(text)
     assert "<script" not in text
     bilder = re.findall(r"<img[^>]*>", text)
-    assert len(bilder) == 2
+    assert len(bilder) == 1 + len(indikatoren.THEMENFELDER)  # Karte und je Themenfeld ein Verlauf
     for bild in bilder:
         assert 'src="data:image/png;base64,' in bild
-        assert re.search(r'alt="Liniendiagramm[^"]+"', bild)
-    assert "Quelle" in text and "CC BY 4.0" in text
+        assert re.search(r'alt="(Liniendiagramm|Karte)[^"]+"', bild)
+    assert "Schwarz umrandet: Landkreis Kornboden" in text
+    assert "Datenquellen und Lizenz" in text and "CC BY 4.0" in text
+    for feld in indikatoren.THEMENFELDER:
+        assert re.search(rf"<h2[^>]*>{re.escape(html.escape(feld))}", text), feld
+
+
+def test_tabellen_als_csv_und_xlsx_wie_angezeigt(zwei_berichte):
+    ziel, _ = zwei_berichte
+    bloecke = [b.splitlines() for b in _bloecke(ziel / "17253.csv")]
+    titel = [b[0] for b in bloecke]
+    assert titel == ["Eckwerte", *indikatoren.THEMENFELDER]
+    mappe = pd.read_excel(ziel / "17253.xlsx", sheet_name=None, header=None)
+    assert len(mappe) == len(bloecke)
+    fruehkindlich = next(b for b in bloecke if b[0] == "Frühkindliche Bildung")
+    blatt = next(t for t in mappe.values() if t.iloc[0, 0] == "Frühkindliche Bildung")
+    assert fruehkindlich[1].split(";") == list(blatt.iloc[2].dropna())
+    assert fruehkindlich[2].split(";")[2] in (ziel / "17253.html").read_text(encoding="utf-8")
 
 
 def _vorlage_mit_fehler(tmp_path, monkeypatch, fehlerzeile: str):
@@ -126,7 +184,9 @@ def test_ein_fehler_stoppt_die_anderen_nicht(tmp_path, monkeypatch):
     )
     assert [e.ok for e in ergebnisse] == [True, False, True]
     assert "Testfehler" in ergebnisse[1].fehler
-    assert _dateien(ziel) == ["17101.html", "17151.html", "index.html"]
+    assert _dateien(ziel) == [
+        f"{k}.{e}" for k in ("17101", "17151") for e in ("csv", "html", "xlsx")
+    ] + ["index.html"]
     index = (ziel / "index.html").read_text(encoding="utf-8")
     assert "fehlgeschlagen" in index and "Testfehler" in index
     assert not list(ziel.glob("*.tmp"))
@@ -220,3 +280,131 @@ def test_fingerabdruck_haengt_an_vorlage_parametern_und_kommune():
 def test_jobs_muss_positiv_sein(tmp_path):
     with pytest.raises(ParameterFehler, match="mindestens 1"):
         berichtslauf.baue_berichte("kommunalprofil", ["17101"], tmp_path, jobs=0)
+
+
+def test_bildungsjournal_und_faktenblatt(tmp_path):
+    journal = berichtslauf.baue_berichte(
+        "bildungsjournal",
+        ["17101"],
+        tmp_path / "journal",
+        parameter={"thema": "Allgemeinbildende Schulen"},
+        fortschritt=False,
+    )
+    assert journal[0].ok, journal[0].fehler
+    text = (tmp_path / "journal" / "17101.html").read_text(encoding="utf-8")
+    assert "Bildungsjournal „Allgemeinbildende Schulen“ Musterstadt" in text
+    assert "Übergangsquote auf das Gymnasium" in text and "Frühkindliche Bildung" not in text
+    assert "Karte „" in text  # Karte der Hauptkennzahl
+
+    fakten = berichtslauf.baue_berichte(
+        "faktenblatt", ["17252"], tmp_path / "fakten", fortschritt=False
+    )
+    assert fakten[0].ok, fakten[0].fehler
+    text = (tmp_path / "fakten" / "17252.html").read_text(encoding="utf-8")
+    assert "Faktenblatt" in text and "Einordnung" in text and "<img" not in text
+
+    with pytest.raises(ParameterFehler, match="Bildungsjournal behandelt genau ein Themenfeld"):
+        berichtslauf.baue_berichte(
+            "bildungsjournal", ["17101"], tmp_path / "x", parameter={"thema": "alle"}
+        )
+
+
+def _chromium_da() -> bool:
+    try:
+        berichtslauf.chromium()
+    except ParameterFehler:
+        if os.environ.get("CI"):
+            raise
+        return False
+    return True
+
+
+def test_pdf_druckfertig(tmp_path):
+    if not _chromium_da():
+        pytest.skip("Chromium fehlt (apt-get install chromium); in der CI ein Fehler")
+    ergebnisse = berichtslauf.baue_berichte(
+        "faktenblatt", ["17101"], tmp_path, fortschritt=False, pdf=True
+    )
+    assert ergebnisse[0].ok, ergebnisse[0].fehler
+    pdf = (tmp_path / "17101.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF-") and len(pdf) > 10_000
+    assert 'href="17101.pdf"' in (tmp_path / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def grosses_land(tmp_path_factory):
+    """60 Kreise in zwei Ländern als Exporte der Regionaldatenbank, ein Name feindlich."""
+    ordner = tmp_path_factory.mktemp("exporte")
+    erzeuge_grosses_land(ordner, 60, seed=0, feindlicher_name=True)
+    return ordner
+
+
+def test_bericht_aus_exporten_mit_feindlichem_namen(grosses_land, tmp_path):
+    from bimo import datenbasis
+
+    basis = datenbasis.lade(grosses_land)
+    feind = basis.kreise[basis.kreise["name"].str.contains("<script>")]
+    assert len(feind) == 1
+    ags = feind["ags"].iloc[0]
+    ergebnisse = berichtslauf.baue_berichte(
+        "kommunalprofil",
+        [ags],
+        tmp_path,
+        parameter={"daten": str(grosses_land)},
+        fortschritt=False,
+    )
+    assert ergebnisse[0].ok, ergebnisse[0].fehler
+    for datei in (f"{ags}.html", "index.html"):
+        text = (tmp_path / datei).read_text(encoding="utf-8")
+        assert "<script>alert" not in text, datei
+        assert "&lt;script&gt;alert" in text, datei
+    text = (tmp_path / f"{ags}.html").read_text(encoding="utf-8")
+    assert "© bimo-Projekt, 2025: großes Musterland" in text  # Quellenvermerk der Dateien
+    assert "dl-de/by-2-0" not in text  # die Lizenz steht nur da, wo die Datei sie nennt
+    assert "Keine Karte" in text  # keine Geometrie im Ordner: gesagt, nicht verschwiegen
+
+
+def _bloecke(csv_datei) -> list[str]:
+    """Die Tabellen einer Berichts-CSV (durch eine Leerzeile getrennt)."""
+    return csv_datei.read_bytes().decode("utf-8-sig").strip().split("\r\n\r\n")
+
+
+def _kleine_fallzahlen(csv_datei, mindestfallzahl: int = 3) -> list[str]:
+    """Zähler und Nenner unter der Mindestfallzahl (außer echter Null) in einer Berichts-CSV."""
+    funde = []
+    for block in _bloecke(csv_datei):
+        zeilen = list(csv.reader(io.StringIO(block), delimiter=";"))
+        kopf = zeilen[1]
+        for zeile in zeilen[2:]:
+            for spalte in ("Zähler", "Nenner"):
+                if spalte in kopf:
+                    wert = zeile[kopf.index(spalte)]
+                    if wert != "." and 0 < float(wert.replace(".", "").replace(",", ".")) < (
+                        mindestfallzahl
+                    ):
+                        funde.append(f"{csv_datei.name}: {zeile}")
+    return funde
+
+
+def test_kleine_fallzahlen_erscheinen_nie(grosses_land, tmp_path):
+    from bimo import datenbasis
+
+    basis = datenbasis.lade(grosses_land)
+    # Kreise mit einer Fallzahl unter 10 im neuesten Jahr eines Indikators
+    klein = set()
+    for t in basis.werte.values():
+        t = t[t["jahr"] == t["jahr"].max()]
+        klein |= set(t.loc[(t["zaehler"] > 0) & (t["zaehler"] < 10), "ags"])
+    assert klein, "die große Variante soll kleine Fallzahlen enthalten"
+    ergebnisse = berichtslauf.baue_berichte(
+        "kommunalprofil",
+        sorted(klein)[:3],
+        tmp_path,
+        parameter={"daten": str(grosses_land), "mindestfallzahl": 10},
+        fortschritt=False,
+    )
+    assert all(e.ok for e in ergebnisse), [e.fehler for e in ergebnisse]
+    for e in ergebnisse:
+        csv_datei = tmp_path / f"{e.kommune}.csv"
+        assert _kleine_fallzahlen(csv_datei, 10) == []
+        assert ";.;" in csv_datei.read_text(encoding="utf-8-sig")  # gesperrt, nicht weggelassen

@@ -151,7 +151,17 @@ def test_berichte_fuer_jeden_kreis(gebautes_buch):
 
 def test_makefile_baut_streng():
     makefile = (WURZEL / "Makefile").read_text(encoding="utf-8")
+    # öffentliches Buch aus der Ausgabe für Teilnehmende, Trainerausgabe aus der Wurzel
+    assert "jupyter-book build $(LERNENDE) --path-output . --builder html -W -n --keep-going" in (
+        makefile
+    )
     assert "jupyter-book " + " ".join(JB_AUFRUF) in makefile
+
+
+def test_keine_trainerseiten_oeffentlich(gebautes_buch):
+    assert (gebautes_buch / "book" / "trainer" / "hinweis.html").is_file()
+    assert not (gebautes_buch / "book" / "trainer" / "index.html").exists()
+    assert not (gebautes_buch / "book" / "trainer" / "bildungswerkstatt.html").exists()
 
 
 def _mini_buch(ziel: Path, zelle: str) -> Path:

@@ -1,8 +1,25 @@
-"""Inhalte der Berichte (Kommunalprofil) und die Prüfung ihrer Parameter.
+"""Inhalte der Berichte (Kommunalprofil, Bildungsjournal, Faktenblatt) und ihre Parameter.
 
-Die Berichtsvorlagen in ``notebooks/berichte/`` sind dünn: Sie rufen
-:func:`kommunalprofil` auf und zeigen, was das Profil liefert. Alles, was
-Zahlen enthält, geht durch :mod:`bimo.geheimhaltung`.
+Die Berichtsvorlagen in ``notebooks/berichte/`` sind dünn: Sie rufen :func:`bericht` auf
+und zeigen, was der :class:`Bericht` liefert. Gerechnet wird auf einer
+:class:`bimo.datenbasis.Datenbasis` – Musterland oder ein Ordner mit Exporten der
+Regionaldatenbank. Alles, was Zahlen enthält, geht durch :mod:`bimo.geheimhaltung`:
+Tabellen und Grafiken zeigen nur veröffentlichte Werte, Vergleichswerte werden nur aus
+veröffentlichten Werten gebildet.
+
+Parameter der Vorlagen (papermill-Stil, geprüft mit deutschen Meldungen):
+
+================= ============================================================
+``kommune``       Gemeindeschlüssel (AGS) als Text, z. B. ``"17101"``
+``jahr``          Berichtsjahr; ``None`` = das neueste Jahr der Daten. Je Kennzahl
+                  gilt das neueste Jahr bis einschließlich ``jahr``.
+``vergleich``     ``"aehnliche"`` (Land und die ähnlichsten Kommunen), ``"land"``
+                  (nur das Land) oder Schlüssel, durch Komma getrennt
+``thema``         ``"alle"`` oder ein Themenfeld, z. B. ``"Frühkindliche Bildung"``
+                  (auch ``fruehkindliche_bildung``)
+``mindestfallzahl`` kleinste Fallzahl, die veröffentlicht wird (Vorgabe 3)
+``daten``         ``"musterland"`` oder ein Ordner mit Exporten
+================= ============================================================
 """
 
 from __future__ import annotations
@@ -10,16 +27,17 @@ from __future__ import annotations
 import difflib
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
-from bimo import daten, geheimhaltung, grafik, indikatoren
+from bimo import analyse, datenbasis, grafik, indikatoren
 from bimo.darstellung import Tabelle, Text
 from bimo.fehler import ParameterFehler
-from bimo.format import prozent, zahl
+from bimo.format import GEHEIM, prozent, zahl
 
 VORLAGEN_ORDNER = Path(__file__).resolve().parents[2] / "notebooks" / "berichte"
 
@@ -31,12 +49,19 @@ class Vorlage:
     titel_mehrzahl: str
 
 
-VORLAGEN = {"kommunalprofil": Vorlage("kommunalprofil.ipynb", "Kommunalprofil", "Kommunalprofile")}
-QUELLENVERMERK = (
-    "Musterland: synthetische Beispieldaten des bimo-Projekts "
-    "(Lizenz CC BY 4.0); keine amtlichen Zahlen."
-)
-PROFIL_INDIKATOREN = ("betreuungsquote_u3", "betreuungsquote_3_6")
+VORLAGEN = {
+    "kommunalprofil": Vorlage("kommunalprofil.ipynb", "Kommunalprofil", "Kommunalprofile"),
+    "bildungsjournal": Vorlage("bildungsjournal.ipynb", "Bildungsjournal", "Bildungsjournale"),
+    "faktenblatt": Vorlage("faktenblatt.ipynb", "Faktenblatt", "Faktenblätter"),
+}
+QUELLENVERMERK = datenbasis._MUSTERLAND_QUELLE
+ALLE = "alle"
+VERGLEICHE = ("aehnliche", "land")
+ANZAHL_AEHNLICHE = 5
+JAHRE_ZEITREIHE = 10
+# Merkmale für „ähnliche Kommunen“: Struktur, nicht Ergebnis (sonst vergleicht man Gleiches
+# mit Gleichem); was die Datenbasis davon hat, wird genommen
+AEHNLICHKEIT = ("jugendquotient", "altenquotient", "anteil_unter_18", "sgb2_quote_unter_15")
 
 
 def vorlage_pfad(name: str) -> Path:
@@ -48,7 +73,7 @@ def vorlage_pfad(name: str) -> Path:
     return VORLAGEN_ORDNER / VORLAGEN[name].datei
 
 
-def _vorschlaege(eingabe: str, kreise: pd.DataFrame) -> list[str]:
+def vorschlaege(eingabe: str, kreise: pd.DataFrame) -> list[str]:
     """Ähnliche Kommunen zu einer Eingabe (Schlüssel oder Name)."""
     eintraege = {f"{a} {n}": (a, n) for a, n in zip(kreise["ags"], kreise["name"], strict=True)}
     kandidaten = set(difflib.get_close_matches(eingabe, list(kreise["ags"]), n=3, cutoff=0.6))
@@ -56,47 +81,39 @@ def _vorschlaege(eingabe: str, kreise: pd.DataFrame) -> list[str]:
     for name in difflib.get_close_matches(eingabe.lower(), list(namen), n=3, cutoff=0.5):
         kandidaten.add(namen[name])
     kandidaten |= {a for a, n in eintraege.values() if eingabe and eingabe.lower() in n.lower()}
-    return [f"{a} ({n})" for a, n in sorted(eintraege.values()) if a in kandidaten]
+    return [f"{a} ({n})" for a, n in sorted(eintraege.values()) if a in kandidaten][:5]
 
 
-def pruefe_kommune(kommune: object) -> str:
+# --- Parameter prüfen ------------------------------------------------------------------------
+
+
+def pruefe_kommune(kommune: object, daten: object = datenbasis.MUSTERLAND) -> str:
     """Prüft einen Gemeindeschlüssel und gibt ihn als Text zurück.
 
     Ein unbekannter Schlüssel oder Name führt zu einer deutschen Meldung mit
     ähnlichen Kommunen.
     """
-    kreise = daten.kreise()
-    if isinstance(kommune, int) and not isinstance(kommune, bool):
+    return datenbasis.lade(pruefe_daten(daten)).pruefe_kommune(kommune)
+
+
+def pruefe_daten(daten: object) -> str:
+    if not isinstance(daten, str | Path) or not str(daten).strip():
         raise ParameterFehler(
-            f"Der Gemeindeschlüssel muss als Text angegeben werden, z. B. "
-            f'kommune="{kommune:05d}" – als Zahl gehen führende Nullen verloren. '
-            f"(Mit papermill auf der Kommandozeile: -r kommune {kommune:05d} statt -p.)"
+            f"„daten“ muss „musterland“ oder ein Ordner mit Exporten sein, nicht „{daten}“."
         )
-    text = str(kommune).strip()
-    if text in set(kreise["ags"]):
-        return text
-    vorschlaege = _vorschlaege(text, kreise)
-    if not re.fullmatch(r"\d{5}(\d{3})?", text) and not vorschlaege:
-        meldung = (
-            f"„{text}“ ist kein gültiger Gemeindeschlüssel: erwartet werden 5 Ziffern "
-            '(Kreis) oder 8 Ziffern (Gemeinde), z. B. "17101".'
-        )
-    else:
-        meldung = f"Die Kommune „{text}“ gibt es in Musterland nicht."
-    if vorschlaege:
-        meldung += " Meinten Sie: " + ", ".join(vorschlaege) + "?"
-    else:
-        meldung += " Alle Kreise: `bimo.daten.kreise()`."
-    raise ParameterFehler(meldung)
+    return str(daten).strip()
 
 
-def pruefe_jahr(jahr: object) -> int:
-    jahre = sorted(indikatoren.indikator(PROFIL_INDIKATOREN[0]).berechne()["jahr"].unique())
+def pruefe_jahr(jahr: object, daten: object = datenbasis.MUSTERLAND) -> int | None:
+    """Ein Berichtsjahr, zu dem es Daten gibt – oder ``None`` (das neueste)."""
+    if jahr is None or (isinstance(jahr, str) and jahr.strip().lower() in ("", "neuestes")):
+        return None
+    jahre = datenbasis.lade(pruefe_daten(daten)).jahre()
     try:
-        wert = int(str(jahr))
+        wert = int(str(jahr).strip())
     except ValueError:
         raise ParameterFehler(f"Das Jahr „{jahr}“ ist keine ganze Zahl.") from None
-    if wert not in jahre:
+    if not jahre[0] <= wert <= jahre[-1]:
         raise ParameterFehler(
             f"Für das Jahr {wert} gibt es keine Daten; vorhanden sind {jahre[0]} bis {jahre[-1]}."
         )
@@ -115,113 +132,467 @@ def pruefe_mindestfallzahl(mindestfallzahl: object) -> int:
     return wert
 
 
+def _schlicht(text: str) -> str:
+    """„Frühkindliche Bildung“ → „fruehkindliche_bildung“ (zum Vergleich von Eingaben)."""
+    text = text.strip().lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
+    text = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
+    return re.sub(r"[^a-z0-9]+", "_", text).strip("_")
+
+
+def pruefe_thema(thema: object, daten: object = datenbasis.MUSTERLAND) -> str:
+    """``"alle"`` oder ein Themenfeld, für das die Daten Kennzahlen haben."""
+    text = str(thema).strip()
+    if _schlicht(text) == ALLE:
+        return ALLE
+    basis = datenbasis.lade(pruefe_daten(daten))
+    for feld in indikatoren.THEMENFELDER:
+        if _schlicht(text) in (_schlicht(feld), _schlicht(feld.split("/")[-1])):
+            if feld not in basis.themenfelder():
+                raise ParameterFehler(
+                    f"Zum Themenfeld „{feld}“ enthalten die Daten keine Kennzahl. "
+                    f"Möglich sind: {', '.join(basis.themenfelder())}."
+                )
+            return feld
+    raise ParameterFehler(
+        f"Das Thema „{text}“ gibt es nicht. Möglich sind „alle“ oder: "
+        f"{', '.join(basis.themenfelder())}."
+    )
+
+
+def pruefe_vergleich(vergleich: object, daten: object = datenbasis.MUSTERLAND) -> str:
+    """``"aehnliche"``, ``"land"`` oder eine Liste von Schlüsseln (durch Komma getrennt)."""
+    text = str(vergleich).strip()
+    if _schlicht(text) in VERGLEICHE:
+        return _schlicht(text)
+    teile = [t.strip() for t in text.split(",") if t.strip()]
+    if not teile:
+        raise ParameterFehler(
+            "„vergleich“ ist leer. Möglich sind „aehnliche“, „land“ oder Schlüssel wie "
+            '"17101,17102".'
+        )
+    basis = datenbasis.lade(pruefe_daten(daten))
+    return ",".join(basis.pruefe_kommune(t) for t in teile)
+
+
+def pruefe_parameter(parameter: dict[str, object]) -> dict[str, object]:
+    """Prüft alle Parameter eines Laufs einmal vorab (ohne ``kommune``)."""
+    geprueft = dict(parameter)
+    daten = pruefe_daten(parameter.get("daten", datenbasis.MUSTERLAND))
+    datenbasis.lade(daten)  # ein kaputter Ordner scheitert hier, nicht in jedem Bericht
+    if "jahr" in parameter:
+        geprueft["jahr"] = pruefe_jahr(parameter["jahr"], daten)
+    if "mindestfallzahl" in parameter:
+        geprueft["mindestfallzahl"] = pruefe_mindestfallzahl(parameter["mindestfallzahl"])
+    if "thema" in parameter:
+        geprueft["thema"] = pruefe_thema(parameter["thema"], daten)
+    if "vergleich" in parameter:
+        geprueft["vergleich"] = pruefe_vergleich(parameter["vergleich"], daten)
+    return geprueft
+
+
 def _md(text: str) -> str:
-    """Text aus Daten für Markdown: HTML maskieren (Markdown lässt rohes HTML sonst durch)."""
-    return html.escape(text)
+    """Text aus Daten für Markdown: HTML maskieren und Markdown-Zeichen entschärfen."""
+    return re.sub(r"([\\`*_\[\]#|])", r"\\\1", html.escape(text))
+
+
+def _kennzahl(ind: indikatoren.Indikator) -> str:
+    """Name mit Einheit, wenn sie nicht „%“ ist und nicht schon im Namen steht."""
+    if ind.einheit == "%" or ind.einheit in ind.name:
+        return ind.name
+    return f"{ind.name} ({ind.einheit})"
+
+
+def _anzahl(zeile: pd.Series | None, spalte: str) -> str:
+    """Eine Fallzahl aus einer geschützten Zeile; gesperrt oder fehlend: „.“."""
+    if zeile is None or pd.isna(zeile[spalte]):
+        return GEHEIM
+    return zahl(float(zeile[spalte]))
+
+
+def _grafiktext(text: str) -> str:
+    """Text aus Daten für matplotlib: ``$`` würde sonst als Formel gesetzt."""
+    return text.replace("$", r"\$")
+
+
+# --- der Bericht -----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Kommunalprofil:
-    """Inhalte des Kommunalprofils einer Kommune für ein Berichtsjahr."""
+class Bericht:
+    """Inhalte eines Berichts über eine Kommune (für alle drei Vorlagen)."""
 
+    basis: datenbasis.Datenbasis
     kommune: str
-    jahr: int
-    mindestfallzahl: int = geheimhaltung.MINDESTFALLZAHL
+    jahr: int | None = None
+    vergleich: str = "aehnliche"
+    thema: str = ALLE
+    mindestfallzahl: int = 3
 
+    # Gebiete
     @cached_property
     def name(self) -> str:
-        g = daten.gebiete()
-        return str(g.loc[g["ags"] == self.kommune, "name"].iloc[0])
-
-    @cached_property
-    def art(self) -> str:
-        g = daten.gebiete()
-        return str(g.loc[g["ags"] == self.kommune, "art"].iloc[0])
+        return self.basis.name(self.kommune)
 
     @cached_property
     def land(self) -> str:
-        g = daten.gebiete()
-        return str(g.loc[g["ags"] == daten.LAND_AGS, "name"].iloc[0])
-
-    def _geschuetzt(self, kennung: str) -> geheimhaltung.Veroeffentlichung:
-        """Die geschützte Tabelle eines Indikators – je Profil nur einmal berechnet."""
-        if kennung not in self._tabellen:
-            tabelle = indikatoren.indikator(kennung).berechne(land=True)
-            self._tabellen[kennung] = geheimhaltung.schuetze_quoten(
-                tabelle, summenzeile=daten.LAND_AGS, mindestfallzahl=self.mindestfallzahl
-            )
-        return self._tabellen[kennung]
+        return self.basis.land_von(self.kommune)
 
     @cached_property
-    def _tabellen(self) -> dict[str, geheimhaltung.Veroeffentlichung]:
-        return {}
+    def land_name(self) -> str:
+        return self.basis.name(self.land)
 
-    def kopf(self) -> Text:
+    @cached_property
+    def aehnliche(self) -> list[str]:
+        """Kommunen zum Vergleich: die ähnlichsten nach Struktur oder die angegebenen."""
+        if self.vergleich == "land":
+            return []
+        if self.vergleich != "aehnliche":
+            return [a for a in self.vergleich.split(",") if a != self.kommune]
+        merkmale = [m for m in AEHNLICHKEIT if m in self.basis.werte]
+        breit = {}
+        for m in merkmale:
+            t = self.basis.werte[m]
+            breit[m] = t[t["jahr"] == t["jahr"].max()].set_index("ags")["wert"]
+        tabelle = pd.DataFrame(breit).dropna()
+        if self.kommune not in tabelle.index or len(tabelle) < 2:
+            return []
+        anzahl = min(ANZAHL_AEHNLICHE, max(len(tabelle) // 4, 1))
+        naechste = analyse.aehnliche_kommunen(
+            self.kommune, merkmale=merkmale, anzahl=anzahl, tabelle=tabelle
+        )
+        return list(naechste["ags"])
+
+    @property
+    def themenfelder(self) -> list[str]:
+        felder = self.basis.themenfelder()
+        return felder if self.thema == ALLE else [f for f in felder if f == self.thema]
+
+    # Zahlen (nur veröffentlichte)
+    def _veroeffentlicht(self, kennung: str) -> pd.DataFrame:
+        """Geschützte Werte aller Kreise und Länder; gesperrt = <NA>."""
+        return self.basis.geschuetzt(kennung, self.mindestfallzahl).tabelle
+
+    def berichtsjahr(self, kennung: str) -> int | None:
+        """Das neueste Jahr bis ``jahr``, in dem es für den Indikator Werte gibt."""
+        jahre = [j for j in self.basis.jahre(kennung) if self.jahr is None or j <= self.jahr]
+        return jahre[-1] if jahre else None
+
+    def _wert(self, kennung: str, ags: str, jahr: int) -> pd.Series | None:
+        t = self._veroeffentlicht(kennung)
+        zeile = t[(t["ags"] == ags) & (t["jahr"] == jahr)]
+        return None if zeile.empty else zeile.iloc[0]
+
+    def _rang(self, kennung: str, jahr: int) -> tuple[int, int] | None:
+        """Rang der Kommune unter den Kreisen ihres Landes (1 = höchster Wert)."""
+        t = self._veroeffentlicht(kennung)
+        t = t[(t["jahr"] == jahr) & (t["land"] == self.land) & (t["ags"] != self.land)]
+        t = t.dropna(subset=["wert"])
+        if self.kommune not in set(t["ags"]):
+            return None
+        raenge = t.set_index("ags")["wert"].astype(float).rank(ascending=False, method="min")
+        return int(raenge[self.kommune]), len(t)
+
+    def _mittel_aehnliche(self, kennung: str, jahr: int) -> tuple[float | None, int]:
+        """Ungewichtetes Mittel der veröffentlichten Quoten der Vergleichskommunen."""
+        t = self._veroeffentlicht(kennung)
+        t = t[(t["jahr"] == jahr) & t["ags"].isin(self.aehnliche)]["wert"].dropna()
+        return (float(t.astype(float).mean()) if len(t) else None), len(t)
+
+    def _text(self, kennung: str, wert: object) -> str:
+        ind = indikatoren.indikator(kennung)
+        if wert is None or pd.isna(wert):
+            return GEHEIM
+        if ind.einheit == "%":
+            return prozent(float(wert))
+        return zahl(float(wert), 1)
+
+    def _einheit(self, kennung: str) -> str:
+        einheit = indikatoren.indikator(kennung).einheit
+        return "" if einheit == "%" else einheit
+
+    # Bausteine für die Vorlagen
+    def kopf(self, vorlage: str = "kommunalprofil") -> Text:
+        titel = VORLAGEN[vorlage].titel
+        if vorlage == "bildungsjournal":
+            titel += f" „{self.themenfelder[0]}“" if self.thema != ALLE else ""
+        vergleich = f"{_md(self.land_name)} (Land)"
+        if self.aehnliche:
+            vergleich += f" und {len(self.aehnliche)} ähnliche Kommunen"
+        jahr = f"Berichtsjahr {self.jahr}" if self.jahr else "neueste verfügbare Jahre"
         return Text(
-            f"# Kommunalprofil {_md(self.name)}\n\n"
-            f"**{_md(self.art)}, Gemeindeschlüssel {self.kommune}** · Berichtsjahr {self.jahr} · "
-            f"Vergleich: {_md(self.land)} (Land)\n\n"
-            "Dieses Profil zeigt ausgewählte Kennzahlen der frühkindlichen Bildung im "
-            "Vergleich mit dem Land. Zahlen kleiner als die Mindestfallzahl "
-            f"({self.mindestfallzahl}) sind gesperrt und als „.“ dargestellt."
+            f"# {titel} {_md(self.name)}\n\n"
+            f"**Gemeindeschlüssel {self.kommune}** · {jahr} · Vergleich: {vergleich}\n\n"
+            f"Alle Zahlen aus {_md(self.basis.titel)}. Fallzahlen kleiner als "
+            f"{self.mindestfallzahl} sind gesperrt und als „.“ dargestellt; Vergleichswerte "
+            "werden nur aus veröffentlichten Zahlen gebildet."
         )
 
-    def kennzahlen(self) -> Tabelle:
-        """Kennzahlen des Berichtsjahrs: Kommune und Land, mit der Fallzahl hinter jeder Quote."""
+    def vergleichskommunen(self) -> Text:
+        if self.vergleich == "land":
+            return Text("Verglichen wird mit dem Land.")
+        namen = ", ".join(f"{_md(self.basis.name(a))} ({a})" for a in self.aehnliche)
+        if self.vergleich == "aehnliche":
+            merkmale = [
+                indikatoren.indikator(m).name for m in AEHNLICHKEIT if m in self.basis.werte
+            ]
+            return Text(
+                f"**Ähnliche Kommunen** (nach {', '.join(merkmale)}; z-standardisiert, "
+                f"kleinster Abstand): {namen or 'keine'}. Ihr Wert in den Tabellen ist das "
+                "ungewichtete Mittel ihrer veröffentlichten Quoten."
+            )
+        return Text(f"**Vergleichskommunen** (vorgegeben): {namen}.")
+
+    def kennzahlen(self, themenfeld: str) -> Tabelle:
+        """Die Kennzahlen eines Themenfelds: Kommune, Fallzahlen, Land, Vergleich, Rang."""
         zeilen = []
-        for kennung in PROFIL_INDIKATOREN:
-            ind = indikatoren.indikator(kennung)
-            v = self._geschuetzt(kennung)
-            jahr = v.tabelle[v.tabelle["jahr"] == self.jahr]
-            anzeige = v.anzeige(stellen={"wert": 1}, prozentspalten=("wert",))
-            anzeige = anzeige[v.tabelle["jahr"] == self.jahr]
-            ort = anzeige[jahr["ags"] == self.kommune].iloc[0]
-            land = anzeige[jahr["ags"] == daten.LAND_AGS].iloc[0]
+        for ind in self.basis.indikatoren(themenfeld):
+            jahr = self.berichtsjahr(ind.kennung)
+            if jahr is None:
+                continue
+            ort = self._wert(ind.kennung, self.kommune, jahr)
+            land = self._wert(ind.kennung, self.land, jahr)
+            zeile = {
+                "Kennzahl": _kennzahl(ind),
+                "Jahr": str(jahr),
+                self.name: self._text(ind.kennung, None if ort is None else ort["wert"]),
+                "Zähler": _anzahl(ort, "zaehler"),
+                "Nenner": _anzahl(ort, "nenner"),
+                self.land_name: self._text(ind.kennung, None if land is None else land["wert"]),
+            }
+            if self.aehnliche:
+                mittel, n = self._mittel_aehnliche(ind.kennung, jahr)
+                zeile["Vergleichskommunen"] = self._text(ind.kennung, mittel)
+            rang = self._rang(ind.kennung, jahr)
+            zeile["Rang im Land"] = f"{rang[0]} von {rang[1]}" if rang else GEHEIM
+            zeilen.append(zeile)
+        return Tabelle(pd.DataFrame(zeilen), titel=themenfeld)
+
+    def einordnung(self, themenfeld: str) -> Text:
+        """Je Kennzahl ein Satz: über oder unter dem Land, aus den veröffentlichten Zahlen."""
+        saetze = []
+        for ind in self.basis.indikatoren(themenfeld):
+            jahr = self.berichtsjahr(ind.kennung)
+            if jahr is None:
+                continue
+            ort = self._wert(ind.kennung, self.kommune, jahr)
+            land = self._wert(ind.kennung, self.land, jahr)
+            if ort is None or pd.isna(ort["wert"]) or land is None or pd.isna(land["wert"]):
+                saetze.append(f"- {ind.name} ({jahr}): gesperrt oder nicht vorhanden.")
+                continue
+            abstand = float(ort["wert"]) - float(land["wert"])
+            einheit = "Prozentpunkte" if ind.einheit == "%" else self._einheit(ind.kennung)
+            if round(abstand, 1) == 0:
+                lage = "genau auf dem Landeswert"
+            else:
+                lage = f"{zahl(abs(abstand), 1)} {einheit} {'über' if abstand > 0 else 'unter'}"
+                lage += " dem Landeswert"
+            saetze.append(
+                f"- **{ind.name}** ({jahr}): {self._text(ind.kennung, ort['wert'])}, "
+                f"{lage} ({self._text(ind.kennung, land['wert'])}). {ind.lesart}"
+            )
+        return Text("\n".join(saetze))
+
+    def _reihe(self, kennung: str, gebiete: list[str]) -> pd.DataFrame:
+        t = self._veroeffentlicht(kennung)
+        jahre = [j for j in self.basis.jahre(kennung) if self.jahr is None or j <= self.jahr]
+        jahre = jahre[-JAHRE_ZEITREIHE:]
+        t = t[t["ags"].isin(gebiete) & t["jahr"].isin(jahre)].copy()
+        t["name"] = t["ags"].map(lambda a: _grafiktext(self.basis.name(a)))
+        t["wert"] = t["wert"].astype(float)
+        return t
+
+    def zeitreihe(self, kennung: str) -> grafik.Grafik | Text:
+        """Verlauf der Kommune gegen das Land (höchstens die letzten zehn Jahre)."""
+        ind = indikatoren.indikator(kennung)
+        t = self._reihe(kennung, [self.kommune, self.land])
+        if t["jahr"].nunique() < 3:
+            return Text(f"_Für „{ind.name}“ gibt es keine Zeitreihe (weniger als drei Jahre)._")
+        return grafik.zeitreihe(
+            t,
+            titel=_grafiktext(ind.name),
+            quelle=self.quellenzeile(),
+            referenz=_grafiktext(self.land_name),
+            einheit="%" if ind.einheit == "%" else "",
+        )
+
+    def hauptindikator(self, themenfeld: str) -> str | None:
+        """Der erste Indikator des Themenfelds mit einer Zeitreihe (sonst der erste)."""
+        liste = [i.kennung for i in self.basis.indikatoren(themenfeld)]
+        mit_reihe = [k for k in liste if len(self.basis.jahre(k)) >= 3]
+        return (mit_reihe or liste or [None])[0]
+
+    def karte(self, kennung: str) -> grafik.Grafik | Text:
+        """Karte der Kreise des Landes; die Kommune ist schwarz umrandet."""
+        geo = self.basis.geometrie()
+        ind = indikatoren.indikator(kennung)
+        if geo is None:
+            return Text(
+                "_Keine Karte: Zu diesen Daten liegt keine Geometrie vor (eine GeoJSON-Datei "
+                "der Kreise mit Schlüssel AGS oder ARS im Datenordner)._"
+            )
+        jahr = self.berichtsjahr(kennung)
+        t = self._veroeffentlicht(kennung)
+        t = t[(t["jahr"] == jahr) & (t["land"] == self.land) & (t["ags"] != self.land)]
+        kreise = set(self.basis.kreise.loc[self.basis.kreise["land"] == self.land, "ags"])
+        geo = geo[geo["ags"].isin(kreise)]
+        werte = t[["ags", "wert"]].assign(
+            wert=lambda d: d["wert"].astype(float),
+            name=lambda d: d["ags"].map(lambda a: _grafiktext(self.basis.name(a))),
+        )
+        bild = grafik.karte(
+            geo,
+            werte,
+            titel=f"{_grafiktext(ind.name)} {jahr}",
+            quelle=self.quellenzeile(),
+            einheit="%" if ind.einheit == "%" else "",
+        )
+        geo[geo["ags"] == self.kommune].boundary.plot(
+            ax=bild.figur.axes[0], color="black", linewidth=2.2
+        )
+        return grafik.Grafik(bild.figur, f"{bild.alt} Schwarz umrandet: {self.name}.")
+
+    def vergleich_einzeln(self, kennung: str) -> Tabelle:
+        """Die Kennzahl für die Kommune, jede Vergleichskommune und das Land."""
+        ind = indikatoren.indikator(kennung)
+        jahr = self.berichtsjahr(kennung)
+        zeilen = []
+        for ags in [self.kommune, *self.aehnliche, self.land]:
+            w = self._wert(kennung, ags, jahr)
             zeilen.append(
                 {
-                    "Kennzahl": ind.name,
-                    self.name: ort["wert"],
-                    "Betreute Kinder": ort["zaehler"],
-                    "Kinder im Alter": ort["nenner"],
-                    self.land: land["wert"],
+                    "Gebiet": self.basis.name(ags) + (" (Land)" if ags == self.land else ""),
+                    "Schlüssel": ags,
+                    f"{ind.name} {jahr}": self._text(kennung, None if w is None else w["wert"]),
+                    "Zähler": _anzahl(w, "zaehler"),
+                    "Nenner": _anzahl(w, "nenner"),
                 }
             )
-        return Tabelle(pd.DataFrame(zeilen))
+        return Tabelle(pd.DataFrame(zeilen), titel=f"Vergleich {ind.name}")
 
-    def zeitreihe_betreuung(self, kennung: str = "betreuungsquote_u3") -> grafik.Grafik:
-        ind = indikatoren.indikator(kennung)
-        v = self._geschuetzt(kennung)
-        t = v.tabelle[v.tabelle["ags"].isin([self.kommune, daten.LAND_AGS])].copy()
-        t["name"] = t["ags"].map({self.kommune: self.name, daten.LAND_AGS: self.land})
-        return grafik.zeitreihe(t, titel=ind.name, quelle=QUELLENVERMERK, referenz=self.land)
+    def abschnitt(self, themenfeld: str, *, ausfuehrlich: bool = False) -> list[object]:
+        """Was ein Themenfeld im Bericht zeigt: Überschrift, Tabelle, Sätze, Grafiken."""
+        teile: list[object] = [
+            Text(f"## {themenfeld}"),
+            self.kennzahlen(themenfeld),
+            self.einordnung(themenfeld),
+        ]
+        kennungen = [i.kennung for i in self.basis.indikatoren(themenfeld)]
+        if not ausfuehrlich:
+            kennungen = [k for k in [self.hauptindikator(themenfeld)] if k]
+        for kennung in kennungen:
+            if len(self.basis.jahre(kennung)) >= 3:
+                teile.append(self.zeitreihe(kennung))
+            if ausfuehrlich and self.aehnliche:
+                teile.append(self.vergleich_einzeln(kennung))
+        return teile
 
-    def einordnung(self) -> Text:
-        """Ein Satz zur Einordnung, aus den geschützten Zahlen formuliert."""
-        v = self._geschuetzt("betreuungsquote_u3")
-        t = v.tabelle[v.tabelle["jahr"] == self.jahr].set_index("ags")["wert"]
-        ort, land = t.get(self.kommune), t.get(daten.LAND_AGS)
-        if pd.isna(ort):
-            return Text("Die Betreuungsquote unter 3 Jahren ist für dieses Jahr gesperrt.")
-        abstand = float(ort) - float(land)
-        richtung = "über" if abstand > 0 else "unter"
-        return Text(
-            f"{self.jahr} wurden in {_md(self.name)} {prozent(float(ort))} der Kinder "
-            f"unter 3 Jahren in Kita oder Kindertagespflege betreut; das sind "
-            f"{zahl(abs(abstand), 1)} Prozentpunkte {richtung} dem Landeswert "
-            f"({prozent(float(land))})."
-        )
+    def abschnitte(self) -> list[object]:
+        teile: list[object] = []
+        for feld in self.themenfelder:
+            teile.extend(self.abschnitt(feld))
+        return teile
+
+    def kartenindikator(self) -> str:
+        """Für die Karte im Profil: die U3-Betreuungsquote, sonst die erste Hauptkennzahl."""
+        if "betreuungsquote_u3" in self.basis.werte:
+            return "betreuungsquote_u3"
+        return next(k for k in map(self.hauptindikator, self.themenfelder) if k)
+
+    def journal(self) -> list[object]:
+        """Bildungsjournal: ein Themenfeld ausführlich – jede Kennzahl mit Verlauf und
+        Vergleich mit jeder Vergleichskommune, dazu die Karte."""
+        if self.thema == ALLE:
+            raise ParameterFehler(
+                "Das Bildungsjournal behandelt genau ein Themenfeld: Geben Sie „thema“ an, "
+                f"z. B. „{self.basis.themenfelder()[0]}“. Möglich sind: "
+                f"{', '.join(self.basis.themenfelder())}."
+            )
+        feld = self.themenfelder[0]
+        teile = self.abschnitt(feld, ausfuehrlich=True)
+        teile.insert(1, Text(f"Kennzahlen des Themenfelds „{feld}“ im Überblick:"))
+        if kennung := self.hauptindikator(feld):
+            teile.append(self.karte(kennung))
+        return teile
+
+    def kurzfassung(self) -> Text:
+        """Faktenblatt: je Themenfeld ein Satz zur Hauptkennzahl."""
+        teile = []
+        for feld in self.themenfelder:
+            kennung = self.hauptindikator(feld)
+            satz = self.einordnung(feld).markdown.split("\n")
+            treffer = [z for z in satz if indikatoren.indikator(kennung).name in z]
+            teile.append(treffer[0] if treffer else satz[0])
+        return Text("**Einordnung**\n\n" + "\n".join(teile))
+
+    def eckwerte(self) -> Tabelle:
+        """Faktenblatt: je Themenfeld die Hauptkennzahl, Kommune und Land."""
+        zeilen = []
+        for feld in self.themenfelder:
+            kennung = self.hauptindikator(feld)
+            jahr = self.berichtsjahr(kennung) if kennung else None
+            if jahr is None:
+                continue
+            ort = self._wert(kennung, self.kommune, jahr)
+            land = self._wert(kennung, self.land, jahr)
+            zeilen.append(
+                {
+                    "Themenfeld: Kennzahl": f"{feld}: {indikatoren.indikator(kennung).name}",
+                    "Jahr": str(jahr),
+                    self.name: self._text(kennung, None if ort is None else ort["wert"]),
+                    self.land_name: self._text(kennung, None if land is None else land["wert"]),
+                }
+            )
+        return Tabelle(pd.DataFrame(zeilen), titel="Eckwerte")
+
+    def quellenzeile(self) -> str:
+        """Kurzer Quellenvermerk unter Grafiken: Urheber der ersten Tabelle und Lizenz."""
+        if self.basis.ist_musterland():
+            return self.basis.quellen[0]
+        zeile = self.basis.quellen[0].split(": ", 1)[-1]
+        if any(q.startswith("Lizenz:") for q in self.basis.quellen):
+            zeile += " (dl-de/by-2-0)"
+        return zeile
 
     def quellen(self) -> Text:
+        zeilen = "\n".join(f"- {_md(q)}" for q in self.basis.quellen)
+        hinweis = ""
+        if not self.basis.ist_musterland():
+            hinweis = (
+                "\n\nDas Land ist hier die Summe seiner Kreise mit Werten; es kann daher leicht "
+                "vom amtlich veröffentlichten Landeswert abweichen. Schularten und Übergänge "
+                "unterscheiden sich von Land zu Land: Vergleiche über Ländergrenzen nur mit "
+                "Erläuterung."
+            )
         return Text(
-            "**Datenquelle:** " + QUELLENVERMERK + "\n\n"
-            "**Zeichenerklärung:** „.“ Zahlenwert geheim zu halten (Fallzahl unter "
-            f"{self.mindestfallzahl}).\n\n"
+            f"**Datenquellen und Lizenz:**\n\n{zeilen}{hinweis}\n\n"
+            "**Zeichenerklärung:** „.“ Zahlenwert unbekannt oder geheim zu halten (Fallzahl "
+            f"unter {self.mindestfallzahl} oder zum Schutz einer solchen gesperrt).\n\n"
             "Erstellt mit bimo, dem Werkstattbuch für kommunales Bildungsmonitoring."
         )
 
 
-def kommunalprofil(kommune: object, jahr: object, mindestfallzahl: object = 3) -> Kommunalprofil:
-    """Prüft die Parameter und gibt das :class:`Kommunalprofil` zurück."""
-    return Kommunalprofil(
-        pruefe_kommune(kommune), pruefe_jahr(jahr), pruefe_mindestfallzahl(mindestfallzahl)
+def bericht(
+    kommune: object,
+    jahr: object = None,
+    *,
+    vergleich: object = "aehnliche",
+    thema: object = ALLE,
+    mindestfallzahl: object = 3,
+    daten: object = datenbasis.MUSTERLAND,
+) -> Bericht:
+    """Prüft die Parameter (deutsche Meldungen) und gibt den :class:`Bericht` zurück."""
+    daten = pruefe_daten(daten)
+    basis = datenbasis.lade(daten)
+    return Bericht(
+        basis,
+        basis.pruefe_kommune(kommune),
+        pruefe_jahr(jahr, daten),
+        pruefe_vergleich(vergleich, daten),
+        pruefe_thema(thema, daten),
+        pruefe_mindestfallzahl(mindestfallzahl),
     )
+
+
+def kommunalprofil(kommune: object, jahr: object = None, mindestfallzahl: object = 3) -> Bericht:
+    """Kurzform für Musterland (wie in den Kapiteln): :func:`bericht` mit Vorgaben."""
+    return bericht(kommune, jahr, mindestfallzahl=mindestfallzahl)

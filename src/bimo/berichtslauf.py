@@ -19,11 +19,17 @@ Daten, bimo) sich seit dem letzten Lauf nicht geändert haben; den Stand hält
 from __future__ import annotations
 
 import copy
+import csv
 import hashlib
 import html
+import io
 import json
 import multiprocessing
 import multiprocessing.util
+import re
+import shutil
+import subprocess
+import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -41,7 +47,8 @@ from papermill.inspection import _infer_parameters
 from papermill.iorw import load_notebook_node
 from papermill.parameterize import parameterize_notebook
 
-from bimo import berichte, daten
+from bimo import berichte, daten, datenbasis
+from bimo.darstellung import TABELLE_MIME
 from bimo.dateien import schreibe_atomar
 from bimo.fehler import ParameterFehler
 
@@ -145,6 +152,7 @@ def _exporter() -> HTMLExporter:
         exclude_output_prompt=True,
         embed_images=True,
     )
+    exporter.language_code = "de"  # <html lang="de">
     return exporter
 
 
@@ -163,6 +171,8 @@ def _fehlertext(fehler: Exception) -> str:
         return f"Unerwarteter Fehler im Bericht ({fehler.ename}): {fehler.evalue}"
     if isinstance(fehler, DeadKernelError):
         return "Der Python-Kernel ist während des Berichts abgestürzt."
+    if isinstance(fehler, PdfFehler):
+        return str(fehler)
     return f"{type(fehler).__name__}: {fehler}"
 
 
@@ -180,12 +190,25 @@ def _stand_von_daten_und_code() -> str:
     return pruefsumme.hexdigest()
 
 
+@lru_cache(maxsize=8)
+def _stand_des_ordners(ordner: str) -> str:
+    """Prüfsumme über die Dateien eines Datenordners (einmal je Prozess und Ordner)."""
+    pruefsumme = hashlib.sha256()
+    for datei in sorted(p for p in Path(ordner).iterdir() if p.is_file()):
+        pruefsumme.update(datei.name.encode())
+        pruefsumme.update(datei.read_bytes())
+    return pruefsumme.hexdigest()
+
+
 def fingerabdruck(vorlage_pfad: Path, parameter: dict[str, object], kommune: str) -> str:
     """Was einen Bericht bestimmt: Vorlage, Parameter, Kommune, Daten und bimo."""
     pruefsumme = hashlib.sha256(vorlage_pfad.read_bytes())
     eingaben = {**parameter, "kommune": kommune}
     pruefsumme.update(json.dumps(eingaben, sort_keys=True, default=str).encode())
     pruefsumme.update(_stand_von_daten_und_code().encode())
+    quelle = str(parameter.get("daten", datenbasis.MUSTERLAND))
+    if quelle != datenbasis.MUSTERLAND:
+        pruefsumme.update(_stand_des_ordners(quelle).encode())
     return pruefsumme.hexdigest()
 
 
@@ -206,6 +229,7 @@ class _Auftrag:
     parameter: dict[str, object]
     ausgabe: Path
     namen: dict[str, str]
+    pdf: bool = False
 
 
 def _ein_bericht(
@@ -224,10 +248,119 @@ def _ein_bericht(
     try:
         kernel.fuehre_aus(nb)
         datei = schreibe_atomar(auftrag.ausgabe / f"{kommune}.html", als_html(nb, exporter))
+        schreibe_tabellen(nb, auftrag.ausgabe / kommune)
+        if auftrag.pdf:
+            drucke_pdf(datei, datei.with_suffix(".pdf"))
         fehler = None
-    except (CellExecutionError, DeadKernelError) as exc:
+    except (CellExecutionError, DeadKernelError, PdfFehler) as exc:
         datei, fehler = None, _fehlertext(exc)
     return Ergebnis(kommune, name, datei, fehler, time.perf_counter() - start)
+
+
+# --- veröffentlichte Tabellen als CSV und XLSX --------------------------------------------
+
+
+def tabellen_aus(nb: nbformat.NotebookNode) -> list[dict]:
+    """Die veröffentlichten Tabellen eines ausgeführten Berichts (so, wie angezeigt)."""
+    return [
+        ausgabe["data"][TABELLE_MIME]
+        for zelle in nb.cells
+        if zelle.cell_type == "code"
+        for ausgabe in zelle.get("outputs", [])
+        if TABELLE_MIME in ausgabe.get("data", {})
+    ]
+
+
+def _blattname(titel: str, vergeben: set[str]) -> str:
+    name = re.sub(r"[\\/*?:\[\]]", "-", titel)[:28] or "Tabelle"
+    kandidat, n = name, 2
+    while kandidat.lower() in vergeben:
+        kandidat, n = f"{name[:25]} ({n})", n + 1
+    vergeben.add(kandidat.lower())
+    return kandidat
+
+
+def schreibe_tabellen(nb: nbformat.NotebookNode, stamm: Path) -> list[Path]:
+    """``<stamm>.csv`` und ``<stamm>.xlsx`` mit allen veröffentlichten Tabellen des Berichts.
+
+    Die Zellen sind die angezeigten Texte – gesperrte Werte bleiben „.“, nichts wird aus
+    den Rohdaten nachgeladen. Die CSV (Semikolon, UTF-8 mit BOM für Excel) enthält die
+    Tabellen nacheinander, jede mit ihrem Titel in der ersten Zeile; die XLSX je Tabelle ein
+    Blatt.
+    """
+    import pandas as pd
+
+    tabellen = tabellen_aus(nb)
+    if not tabellen:
+        return []
+    text = io.StringIO()
+    schreiber = csv.writer(text, delimiter=";", lineterminator="\r\n")
+    for i, t in enumerate(tabellen):
+        if i:
+            schreiber.writerow([])
+        schreiber.writerow([t["titel"]])
+        schreiber.writerow(t["spalten"])
+        schreiber.writerows(t["zeilen"])
+    puffer = io.BytesIO()
+    vergeben: set[str] = set()
+    with pd.ExcelWriter(puffer, engine="openpyxl") as excel:
+        for t in tabellen:
+            blatt = _blattname(t["titel"], vergeben)
+            kopf = pd.DataFrame([[t["titel"]]])
+            kopf.to_excel(excel, sheet_name=blatt, index=False, header=False)
+            pd.DataFrame(t["zeilen"], columns=t["spalten"]).to_excel(
+                excel, sheet_name=blatt, index=False, startrow=2
+            )
+    return [
+        schreibe_atomar(stamm.with_suffix(".csv"), "\ufeff" + text.getvalue()),
+        schreibe_atomar(stamm.with_suffix(".xlsx"), puffer.getvalue()),
+    ]
+
+
+# --- PDF mit Chromium aus Debian ----------------------------------------------------------
+
+
+class PdfFehler(RuntimeError):
+    """Chromium fehlt oder konnte das PDF nicht drucken."""
+
+
+def chromium() -> str:
+    """Pfad des Chromium (Debian-Paket ``chromium``); sonst ein deutscher Fehler."""
+    for name in ("chromium", "chromium-browser"):
+        if pfad := shutil.which(name):
+            return pfad
+    raise ParameterFehler(
+        "Für PDF-Berichte wird Chromium gebraucht (kein Download: das Debian-Paket, "
+        "`apt-get install chromium`). Ohne --pdf entstehen nur HTML, CSV und XLSX."
+    )
+
+
+def drucke_pdf(html_datei: Path, pdf_datei: Path) -> Path:
+    """Druckt ``html_datei`` mit kopflosem Chromium als PDF (atomar, ohne Netz)."""
+    with tempfile.TemporaryDirectory(prefix="bimo-chromium-") as profil:
+        ziel = Path(profil) / "bericht.pdf"
+        befehl = [
+            chromium(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-extensions",
+            "--no-pdf-header-footer",
+            f"--user-data-dir={profil}",
+            f"--print-to-pdf={ziel}",
+            html_datei.resolve().as_uri(),
+        ]
+        lauf = subprocess.run(befehl, capture_output=True, timeout=120, check=False)
+        if lauf.returncode != 0 or not ziel.is_file() or ziel.stat().st_size == 0:
+            raise PdfFehler(
+                f"Chromium konnte {html_datei.name} nicht als PDF drucken "
+                f"(Rückgabewert {lauf.returncode})."
+            )
+        return schreibe_atomar(pdf_datei, ziel.read_bytes())
 
 
 # Zustand eines Arbeitsprozesses (nur bei jobs > 1): ein warmer Kernel je Prozess.
@@ -253,20 +386,25 @@ def _arbeiter_bericht(kommune: str) -> Ergebnis:
 
 def baue_berichte(
     vorlage: str,
-    kommunen: Sequence[str],
+    kommunen: Sequence[str] | None,
     ausgabe: Path | str,
     *,
     parameter: dict[str, object] | None = None,
     fortschritt: bool = True,
     jobs: int = 1,
     fortsetzen: bool = False,
+    pdf: bool = False,
+    cluster: str | None = None,
 ) -> list[Ergebnis]:
-    """Erzeugt ``<AGS>.html`` je Kommune und ``index.html`` im Ordner ``ausgabe``.
+    """Erzeugt ``<AGS>.html`` (dazu ``.csv``, ``.xlsx``, mit ``pdf`` auch ``.pdf``) je
+    Kommune und ``index.html`` im Ordner ``ausgabe``.
 
-    ``parameter`` gelten für alle Berichte (z. B. ``{"jahr": 2024}``); ``kommune``
-    wird je Bericht gesetzt. Ungültige Parameter brechen vor dem ersten Bericht ab.
-    ``jobs``: so viele Prozesse mit je einem warmen Kernel. ``fortsetzen``: aktuelle
-    Berichte aus einem früheren Lauf nicht neu bauen.
+    ``kommunen``: Schlüssel; ``None`` = alle Kreise der Datenbasis. ``parameter`` gelten für
+    alle Berichte (z. B. ``{"jahr": 2024, "daten": "ordner/"}``); ``kommune`` wird je Bericht
+    gesetzt. Ungültige Parameter brechen vor dem ersten Bericht ab. ``jobs``: so viele
+    Prozesse mit je einem warmen Kernel. ``fortsetzen``: aktuelle Berichte aus einem
+    früheren Lauf nicht neu bauen. ``cluster``: Adresse eines Dask-Schedulers (z. B.
+    ``tcp://rechner:8786``); dann bauen dessen Worker die Berichte, ``jobs`` gilt nicht.
     """
     from tqdm import tqdm
 
@@ -277,23 +415,44 @@ def baue_berichte(
     vorlage_nb = load_notebook_node(str(pfad))  # wie papermill: jede Zelle erhält tags
     parameter = dict(parameter or {})
     pruefe_parameternamen(vorlage_nb, {**parameter, "kommune": ""}, vorlage)
-    kommunen = list(dict.fromkeys(berichte.pruefe_kommune(k) for k in kommunen))
-    namen = dict(zip(daten.gebiete()["ags"], daten.gebiete()["name"], strict=True))
-    auftrag = _Auftrag(vorlage, pfad, parameter, ausgabe, namen)
+    parameter = berichte.pruefe_parameter(parameter)
+    if "daten" in parameter and parameter["daten"] != datenbasis.MUSTERLAND:
+        parameter["daten"] = str(Path(str(parameter["daten"])).expanduser().resolve())
+    if vorlage == "bildungsjournal" and parameter.get("thema") == berichte.ALLE:
+        raise ParameterFehler(
+            "Das Bildungsjournal behandelt genau ein Themenfeld: Geben Sie --thema an, "
+            'z. B. --thema "Frühkindliche Bildung".'
+        )
+    if pdf:
+        chromium()  # fehlt Chromium, vor dem ersten Bericht abbrechen
+    basis = datenbasis.lade(parameter.get("daten", datenbasis.MUSTERLAND))
+    if kommunen is None:
+        kommunen = list(basis.kreise["ags"])
+    kommunen = list(dict.fromkeys(basis.pruefe_kommune(k) for k in kommunen))
+    namen = dict(zip(basis.gebiete["ags"], basis.gebiete["name"], strict=True))
+    auftrag = _Auftrag(vorlage, pfad, parameter, ausgabe, namen, pdf)
+    quellen = basis.quellen
 
     alt = _lies_stand(ausgabe) if fortsetzen else {}
-    stand = {k: fingerabdruck(pfad, parameter, k) for k in kommunen}
+    stand = {k: fingerabdruck(pfad, {**parameter, "pdf": pdf}, k) for k in kommunen}
     ergebnisse: list[Ergebnis] = []
     offen = []
     for k in kommunen:
-        if fortsetzen and alt.get(k) == stand[k] and (ausgabe / f"{k}.html").is_file():
+        fertig = all((ausgabe / f"{k}.{e}").is_file() for e in ("html", *(["pdf"] if pdf else [])))
+        if fortsetzen and alt.get(k) == stand[k] and fertig:
             ergebnisse.append(Ergebnis(k, namen[k], ausgabe / f"{k}.html", None, 0.0, True))
         else:
             offen.append(k)
 
     balken = tqdm(total=len(offen), desc="Berichte", unit="Bericht", disable=not fortschritt)
     try:
-        if jobs == 1 or len(offen) <= 1:
+        if cluster is not None and offen:
+            from bimo.cluster import berichte_auf_cluster
+
+            for ergebnis in berichte_auf_cluster(cluster, auftrag, offen):
+                ergebnisse.append(ergebnis)
+                balken.update()
+        elif jobs == 1 or len(offen) <= 1:
             with WarmerKernel(pfad.parent) as kernel:
                 exporter = _exporter()
                 for kommune in offen:
@@ -316,27 +475,41 @@ def baue_berichte(
         neu = {**{k: v for k, v in alt.items() if k not in stand}, **fertig}
         ausgabe.mkdir(parents=True, exist_ok=True)
         schreibe_atomar(ausgabe / STANDDATEI, json.dumps(neu, indent=1, sort_keys=True))
-    ergebnisse.sort(key=lambda e: kommunen.index(e.kommune))
-    schreibe_index(ergebnisse, ausgabe, vorlage)
+    reihenfolge = {k: i for i, k in enumerate(kommunen)}
+    ergebnisse.sort(key=lambda e: reihenfolge[e.kommune])
+    schreibe_index(ergebnisse, ausgabe, vorlage, quellen)
     return ergebnisse
 
 
-def schreibe_index(ergebnisse: Iterable[Ergebnis], ausgabe: Path, vorlage: str) -> Path:
-    """Übersichtsseite aller Berichte mit Status (Namen aus Daten werden maskiert)."""
+def schreibe_index(
+    ergebnisse: Iterable[Ergebnis],
+    ausgabe: Path,
+    vorlage: str,
+    quellen: Sequence[str] = (berichte.QUELLENVERMERK,),
+) -> Path:
+    """Übersichtsseite aller Berichte mit Status und Downloads (Namen aus Daten maskiert)."""
     zeilen = []
+    ergebnisse = list(ergebnisse)
     for e in sorted(ergebnisse, key=lambda e: e.kommune):
         if e.ok:
             status = "fertig (unverändert)" if e.uebersprungen else "fertig"
             link = f'<a href="{html.escape(e.datei.name)}">{html.escape(e.name)}</a>'
+            downloads = " · ".join(
+                f'<a href="{html.escape(e.kommune)}.{endung}">{endung.upper()}</a>'
+                for endung in ("pdf", "xlsx", "csv")
+                if (ausgabe / f"{e.kommune}.{endung}").is_file()
+            )
         else:
             status = f"fehlgeschlagen: {html.escape(e.fehler or '')}"
-            link = html.escape(e.name)
+            link, downloads = html.escape(e.name), ""
         zeilen.append(
-            f"<tr><td>{html.escape(e.kommune)}</td><td>{link}</td>"
+            f"<tr><td>{html.escape(e.kommune)}</td><td>{link}</td><td>{downloads}</td>"
             f'<td class="{"ok" if e.ok else "fehler"}">{status}</td></tr>'
         )
+    fertig = sum(e.ok for e in ergebnisse)
     stil = (_VORLAGEN_STIL / "bericht.css").read_text(encoding="utf-8")
     titel = berichte.VORLAGEN[vorlage].titel_mehrzahl
+    quellentext = "".join(f"<li>{html.escape(q)}</li>" for q in quellen)
     seite = f"""<!DOCTYPE html>
 <html lang="de">
 <head>
@@ -353,13 +526,16 @@ td.fehler {{ color: #b35806; }}
 <main>
 <h1>{html.escape(titel)}</h1>
 <p>Erstellt am {date.today().strftime("%d.%m.%Y")} mit bimo aus der Vorlage
-„{html.escape(vorlage)}“. {berichte.QUELLENVERMERK}</p>
+„{html.escape(vorlage)}“: {fertig} von {len(ergebnisse)} Berichten fertig.
+Tabellen als CSV und XLSX enthalten genau die veröffentlichten (geheim gehaltenen) Zahlen.</p>
 <table class="bimo-tabelle">
-<thead><tr><th>Schlüssel</th><th>Kommune</th><th>Status</th></tr></thead>
+<thead><tr><th>Schlüssel</th><th>Kommune</th><th>Downloads</th><th>Status</th></tr></thead>
 <tbody>
 {chr(10).join(zeilen)}
 </tbody>
 </table>
+<h2>Datenquellen und Lizenz</h2>
+<ul>{quellentext}</ul>
 </main>
 </body>
 </html>

@@ -78,7 +78,10 @@ def _parser() -> argparse.ArgumentParser:
         description="Erzeugt je Kommune einen Bericht als eigenständige HTML-Datei "
         "(<Schlüssel>.html) und eine Übersicht index.html. Alle Zahlen laufen "
         "durch die statistische Geheimhaltung.",
-        epilog="Beispiel: bimo berichte --alle --ausgabe berichte/",
+        epilog="Beispiele: bimo berichte --alle --ausgabe berichte/ · "
+        'bimo berichte --vorlage bildungsjournal --thema "Frühkindliche Bildung" '
+        "--kommune 17101 --ausgabe journal/ · "
+        "bimo berichte --daten exporte/ --alle --jobs 2 --pdf --ausgabe profile/",
     )
     b.add_argument(
         "--vorlage",
@@ -93,11 +96,31 @@ def _parser() -> argparse.ArgumentParser:
         metavar="AGS",
         help="Gemeindeschlüssel einer oder mehrerer Kommunen, z. B. 17101",
     )
-    wahl.add_argument("--alle", action="store_true", help="alle Kreise und kreisfreien Städte")
+    wahl.add_argument(
+        "--alle", action="store_true", help="alle Kreise und kreisfreien Städte der Daten"
+    )
+    b.add_argument(
+        "--daten",
+        default="musterland",
+        metavar="ORDNER|musterland",
+        help="Datenbasis: „musterland“ (Vorgabe) oder ein Ordner mit CSV-Exporten der "
+        "Regionaldatenbank (Tabellen 12411-02-03-4, 22543-01-02-4, 21111-02-06-4)",
+    )
     b.add_argument(
         "--ausgabe", type=Path, required=True, metavar="ORDNER", help="Zielordner für die Berichte"
     )
-    b.add_argument("--jahr", type=int, help="Berichtsjahr (Vorgabe: aus der Vorlage)")
+    b.add_argument("--jahr", type=int, help="Berichtsjahr (Vorgabe: das neueste Jahr der Daten)")
+    b.add_argument(
+        "--thema",
+        help="Themenfeld, z. B. „Frühkindliche Bildung“ (für das Bildungsjournal nötig; "
+        "Vorgabe im Kommunalprofil: alle)",
+    )
+    b.add_argument(
+        "--vergleich",
+        metavar="aehnliche|land|AGS,AGS",
+        help="womit verglichen wird: ähnliche Kommunen und Land (Vorgabe), nur das Land "
+        "oder die genannten Kommunen",
+    )
     b.add_argument(
         "--mindestfallzahl",
         type=int,
@@ -111,10 +134,22 @@ def _parser() -> argparse.ArgumentParser:
         help="so viele Berichte gleichzeitig, je Prozess ein Python-Kernel (Vorgabe: 1)",
     )
     b.add_argument(
+        "--cluster",
+        metavar="ADRESSE",
+        help="Berichte auf einem Dask-Cluster bauen, z. B. tcp://rechner:8786 (Adresse des "
+        "Schedulers). Die Worker brauchen dieselbe bimo-Installation, der Ausgabeordner "
+        "muss auf einem gemeinsamen Dateisystem liegen; --jobs gilt dann nicht.",
+    )
+    b.add_argument(
         "--fortsetzen",
         action="store_true",
         help="fertige Berichte überspringen, deren Vorlage, Parameter und Daten "
         "sich seit dem letzten Lauf nicht geändert haben",
+    )
+    b.add_argument(
+        "--pdf",
+        action="store_true",
+        help="zusätzlich je Bericht ein druckfertiges PDF (braucht Chromium aus Debian)",
     )
     b.add_argument(
         "--ohne-fortschritt", action="store_true", help="keinen Fortschrittsbalken zeigen"
@@ -135,18 +170,34 @@ def _parser() -> argparse.ArgumentParser:
         "reproduzierbar (Byte für Byte gleich) neu.",
     )
     d.add_argument("--ziel", type=Path, help="Zielordner (Vorgabe: datasets/musterland)")
+    d.add_argument(
+        "--gross",
+        type=int,
+        metavar="N",
+        help="statt Musterland ein synthetisches Land mit N Kreisen als Exporte der "
+        "Regionaldatenbank schreiben (für Messungen und den Ordner-Import; braucht --ziel)",
+    )
+    d.add_argument("--seed", type=int, default=0, help="Startwert des Zufalls (Vorgabe: 0)")
+    d.add_argument(
+        "--feindlicher-name",
+        action="store_true",
+        help="einem Kreis einen Namen mit HTML und Anführungszeichen geben (Maskierungstests)",
+    )
     return parser
 
 
 def _berichte(args: argparse.Namespace) -> int:
-    from bimo import berichtslauf, daten
+    from bimo import berichtslauf
 
-    kommunen = list(daten.kreise()["ags"]) if args.alle else args.kommune
-    parameter = {
-        k: v
-        for k, v in (("jahr", args.jahr), ("mindestfallzahl", args.mindestfallzahl))
-        if v is not None
-    }
+    kommunen = None if args.alle else args.kommune
+    angaben = (
+        ("jahr", args.jahr),
+        ("mindestfallzahl", args.mindestfallzahl),
+        ("thema", args.thema),
+        ("vergleich", args.vergleich),
+        ("daten", args.daten),
+    )
+    parameter = {k: v for k, v in angaben if v is not None}
     ergebnisse = berichtslauf.baue_berichte(
         args.vorlage,
         kommunen,
@@ -155,6 +206,8 @@ def _berichte(args: argparse.Namespace) -> int:
         fortschritt=not args.ohne_fortschritt,
         jobs=args.jobs,
         fortsetzen=args.fortsetzen,
+        pdf=args.pdf,
+        cluster=args.cluster,
     )
     fertig = [e for e in ergebnisse if e.ok]
     unveraendert = sum(e.uebersprungen for e in ergebnisse)
@@ -172,6 +225,17 @@ def _berichte(args: argparse.Namespace) -> int:
 def _daten(args: argparse.Namespace) -> int:
     from bimo import daten
 
+    if args.gross is not None:
+        from bimo.daten.gross import erzeuge_grosses_land
+        from bimo.fehler import ParameterFehler
+
+        if args.ziel is None:
+            raise ParameterFehler("Mit --gross bitte einen Zielordner angeben: --ziel ORDNER.")
+        dateien = erzeuge_grosses_land(
+            args.ziel, args.gross, seed=args.seed, feindlicher_name=args.feindlicher_name
+        )
+        print(f"{len(dateien)} Dateien ({args.gross} Kreise) geschrieben nach {args.ziel}.")
+        return 0
     ziel = args.ziel or daten.datenordner()
     dateien = daten.erzeuge_musterland(ziel)
     print(f"{len(dateien)} Dateien geschrieben nach {ziel}.")
