@@ -1,5 +1,8 @@
 """Browserprüfung des gebauten Buchs unter ``_build/html``.
 
+Ein anderer Buildordner lässt sich mit der Umgebungsvariable ``BIMO_HTML`` prüfen
+(etwa ``BIMO_HTML=/tmp/buch/_build/html``).
+
 Ein kopfloser Chromium (Debian-Paket, ``/usr/bin/chromium``) öffnet die Seiten über
 einen lokalen HTTP-Server auf 127.0.0.1 und prüft:
 
@@ -10,6 +13,13 @@ einen lokalen HTTP-Server auf 127.0.0.1 und prüft:
 * Alle Seiten des Inhaltsverzeichnisses laden ohne Konsolenfehler und ohne externe
   Anfragen; jedes Bild hat einen Alternativtext.
 * Jede Übung zeigt ihre ipywidgets offline an (mindestens ein Knopf „Prüfen“).
+* Ohne JavaScript (und damit auch im Druck) zeigt jede Übung statt der Widgets
+  einen Hinweis, was dort erscheint und wie man es live ausführt.
+* Die Suche (``search.html?q=Betreuungsquote``) findet offline das Kapitel zur
+  Betreuungsquote.
+* axe-core (``tests/vendor/axe-core/``, nur für die Tests mitgeliefert) findet auf
+  keiner Seite eine schwere oder kritische Barriere; Ausnahmen im fremden Theme
+  stehen mit Begründung in ``AXE_AUSNAHMEN``.
 * Das Kapitel zur Betreuungsquote setzt Formeln offline mit MathJax.
 * Die Seite „Kommunalprofile“ verlinkt die Berichtsübersicht mit 12 Berichten.
 * Alle Bilder im Beispielbericht 17101 haben einen beschreibenden Alternativtext.
@@ -34,7 +44,8 @@ from urllib.parse import urlsplit
 import pytest
 
 WURZEL = Path(__file__).resolve().parents[1]
-HTML = WURZEL / "_build" / "html"
+HTML = Path(os.environ.get("BIMO_HTML") or WURZEL / "_build" / "html").resolve()
+AXE = WURZEL / "tests" / "vendor" / "axe-core"
 SCREENSHOTS = WURZEL / "_build" / "screenshots"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -251,3 +262,143 @@ def test_bericht_bilder_mit_alt_text(sitzung):
     # beschreibend, nicht nbconverts Platzhalter „No description has been provided …“
     assert all(a.startswith("Liniendiagramm") for a in alt), alt
     sitzung.pruefen()
+
+
+def test_suche_findet_betreuungsquote(sitzung):
+    """Die Sphinx-Suche arbeitet offline mit dem mitgebauten Suchindex."""
+    page = sitzung.oeffnen("search.html?q=Betreuungsquote")
+    treffer = page.locator("#search-results ul.search li a")
+    treffer.first.wait_for(state="attached", timeout=15_000)
+    ziele = treffer.evaluate_all("links => links.map(a => a.href)")
+    kapitel = sitzung.basis + "notebooks/betreuungsquote.html"
+    assert any(z.split("#")[0].split("?")[0] == kapitel for z in ziele), (
+        f"Kein Treffer verweist auf das Kapitel zur Betreuungsquote; Treffer: {ziele[:10]}"
+    )
+    sitzung.pruefen()
+
+
+# Statischer Ersatz der Widgets: Text, den ``bimo.uebungen._basis`` jeder Selbstkontrolle
+# für Leserinnen und Leser ohne JavaScript (und für PDF und Druck) mitgibt.
+ERSATZ_TEXT = "Live ausführen"
+
+
+@pytest.fixture(scope="module")
+def ohne_javascript(browser, server):
+    context = browser.new_context(java_script_enabled=False, locale="de-DE")
+    externe: list[str] = []
+
+    def weiterleiten(route):
+        teile = urlsplit(route.request.url)
+        if teile.scheme in ("data", "blob") or teile.hostname in LOKALE_HOSTS:
+            route.continue_()
+        else:
+            externe.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", weiterleiten)
+    page = context.new_page()
+    yield page, server, externe
+    context.close()
+
+
+@pytest.mark.parametrize("pfad", UEBUNGSSEITEN)
+def test_uebung_hat_statischen_ersatz(ohne_javascript, pfad):
+    """Ohne JavaScript sagt jede Übungsseite, was das Widget zeigt und wie man es startet."""
+    page, basis, externe = ohne_javascript
+    page.goto(basis + pfad, wait_until="load")
+    # <noscript> zeigt der Browser nur ohne JavaScript; sein Inhalt ist der Ersatz
+    ersatz = [
+        t for t in page.locator(".cell_output noscript").all_text_contents() if ERSATZ_TEXT in t
+    ]
+    assert ersatz, (
+        f"{pfad}: keine Widget-Ausgabe mit <noscript>-Hinweis „{ERSATZ_TEXT} …“ "
+        "(statischer Ersatz aus bimo.uebungen._basis)"
+    )
+    assert all("JupyterLab" in t and "Hier erscheint" in t for t in ersatz), ersatz
+    assert not externe, f"Anfragen außerhalb von localhost: {externe}"
+
+
+# --- Barrierefreiheit mit axe-core -------------------------------------------------------
+
+# Geprüft werden nur Verstöße der Stufen „serious“ und „critical“.
+AXE_STUFEN = ("serious", "critical")
+
+# Ausnahmen: (Regel, CSS-Selektor des betroffenen Elements, Begründung). Nur für Teile
+# des fremden Themes (sphinx-book-theme / pydata-sphinx-theme) und der
+# Sphinx-Erweiterungen, die das Buch nicht ändern kann, ohne deren Vorlagen zu kopieren.
+AXE_AUSNAHMEN = [
+    (
+        "summary-name",
+        ".bd-sidenav details > summary",
+        "Die Auf-/Zuklapp-Pfeile der Seitenleiste (pydata-sphinx-theme) enthalten nur ein "
+        "Symbol ohne Text; der Link daneben trägt den Namen des Abschnitts.",
+    ),
+    (
+        "label-content-name-mismatch",
+        ".search-button__button",
+        "Suchknopf des Themes: aria-label „Suche“, sichtbar steht zusätzlich das "
+        "Tastenkürzel (Strg+K); die Vorlage gehört dem pydata-sphinx-theme.",
+    ),
+    (
+        "label-content-name-mismatch",
+        ".theme-switch-button",
+        "Knopf für den Farbmodus des Themes: aria-label „Farbmodus“ weicht vom Text der "
+        "versteckten Symbole ab; die Vorlage gehört dem pydata-sphinx-theme.",
+    ),
+    (
+        "aria-required-children",
+        ".citation-list",
+        "Literaturliste von docutils/sphinxcontrib-bibtex: role=list enthält Rücksprung-"
+        "Links; das Markup erzeugt die Erweiterung, nicht das Buch.",
+    ),
+]
+
+_AXE_PRUEFEN = """
+async ([stufen, ausnahmen, gebietsschema]) => {
+  if (gebietsschema) axe.configure({ locale: gebietsschema });
+  const ergebnis = await axe.run(document, { resultTypes: ["violations"] });
+  const funde = [];
+  for (const v of ergebnis.violations) {
+    if (!stufen.includes(v.impact)) continue;
+    for (const n of v.nodes) {
+      const ziel = n.target.join(" ");
+      let el = null;
+      try { el = document.querySelector(n.target[n.target.length - 1]); } catch (e) {}
+      const ausgenommen = el && ausnahmen.some(([regel, sel]) => regel === v.id && el.matches(sel));
+      if (!ausgenommen) funde.push({ regel: v.id, stufe: v.impact, ziel: ziel, hilfe: v.help });
+    }
+  }
+  return funde;
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def axe_sitzung(browser, server):
+    """Eine Browserseite für alle axe-Prüfungen (ein Kontext, schneller als je Seite)."""
+    s = Sitzung(browser, server)
+    yield s
+    s.context.close()
+
+
+def test_axe_ohne_schwere_barrieren(axe_sitzung):
+    """axe-core auf jeder Seite des Inhaltsverzeichnisses: keine schweren Barrieren."""
+    import json
+
+    assert (AXE / "axe.min.js").is_file(), "tests/vendor/axe-core/axe.min.js fehlt (make vendor)"
+    gebietsschema = json.loads((AXE / "de.json").read_text(encoding="utf-8"))
+    ausnahmen = [[regel, selektor] for regel, selektor, _grund in AXE_AUSNAHMEN]
+    funde = []
+    for pfad in BUCHSEITEN:
+        page = axe_sitzung.oeffnen(pfad)
+        if pfad in UEBUNGSSEITEN:  # erst prüfen, wenn die Widgets gezeichnet sind
+            page.locator(".jupyter-widgets").first.wait_for(state="visible", timeout=15_000)
+        page.add_script_tag(path=str(AXE / "axe.min.js"))
+        for f in page.evaluate(_AXE_PRUEFEN, [list(AXE_STUFEN), ausnahmen, gebietsschema]):
+            funde.append(
+                f"{pfad}: Regel {f['regel']} ({f['stufe']}) bei {f['ziel']} – {f['hilfe']}"
+            )
+    assert not funde, (
+        f"axe-core meldet {len(funde)} schwere oder kritische Barrieren:\n" + "\n".join(funde)
+    )
+    axe_sitzung.pruefen()

@@ -297,6 +297,8 @@ def _kopf_nennt_bekannte_tabelle(pfad: Path) -> bool:
 def _gebiete_aus(bevoelkerung: pd.DataFrame) -> pd.DataFrame:
     """Länder und Kreise mit Einwohnern (aufgelöste Kreise mit nur „-“ fallen weg)."""
     t = bevoelkerung[bevoelkerung["ebene"].isin(["Land", "Kreis"])]
+    # nur Schlüssel aus Ziffern: Sie werden zu Dateinamen (<Schlüssel>.html)
+    t = t[t["ags"].astype(str).str.fullmatch(r"\d{2}|\d{5}")]
     mit_werten = t.groupby("ags")["wert"].sum(min_count=1)
     bewohnt = set(mit_werten[mit_werten > 0].index)
     g = t[t["ags"].isin(bewohnt)].drop_duplicates("ags")[["ags", "name", "ebene"]].copy()

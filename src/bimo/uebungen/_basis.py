@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import html
+import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+
+#: Wie man eine Selbstkontrolle live ausführt – Teil jedes statischen Ersatzes.
+LIVE_AUSFUEHREN = (
+    "Live ausführen: in JupyterLab (`make lab`) oder, wo eingerichtet, über den Knopf zum "
+    "Starten auf dem JupyterHub (Raketen-Symbol oben auf der Seite)."
+)
 
 
 @dataclass(frozen=True)
@@ -44,6 +54,56 @@ def lies_zahl(antwort: object) -> float | None:
         return None
 
 
+def statischer_ersatz(beschreibung: str) -> dict[str, str]:
+    """Text für Leserinnen und Leser, die kein Widget sehen (ohne JavaScript, PDF, Druck).
+
+    ``beschreibung`` sagt, was das Widget zeigt. Ergebnis: ``text/markdown`` und
+    ``text/plain`` mit dem Hinweis, wie man die Übung live ausführt.
+    """
+    text = f"Hier erscheint eine interaktive Selbstkontrolle: {beschreibung.strip()}"
+    markdown = f"*{text}* {LIVE_AUSFUEHREN}"
+    plain = f"{text} {LIVE_AUSFUEHREN.replace('`', '')}"
+    return {"text/markdown": markdown, "text/plain": plain}
+
+
+def widget_mit_ersatz(widget, beschreibung: str, include=None, exclude=None) -> dict:  # noqa: ANN001
+    """MIME-Bündel eines Widgets samt statischem Ersatz.
+
+    Neben der Widget-Ansicht stehen ``text/markdown``/``text/plain`` (LaTeX/PDF und
+    Programme ohne Widgets zeigen sie) und ``text/html``: derselbe Platzhalter, aus dem
+    das eingebettete Widget im Buch gezeichnet wird, dazu der Ersatz in ``<noscript>``.
+    """
+    buendel = widget.__class__._repr_mimebundle_(widget, include=include, exclude=exclude)
+    if isinstance(buendel, tuple):  # (Daten, Metadaten)
+        buendel = buendel[0]
+    daten = dict(buendel or {})
+    ersatz = statischer_ersatz(beschreibung)
+    daten.update(ersatz)
+    ansicht = daten.get(WIDGET_MIME)
+    platzhalter = ""
+    if ansicht is not None:
+        inhalt = json.dumps(ansicht).replace("</", "<\\/")
+        platzhalter = f'<script type="{WIDGET_MIME}">{inhalt}</script>'
+    text = html.escape(f"Hier erscheint eine interaktive Selbstkontrolle: {beschreibung.strip()}")
+    live = html.escape(LIVE_AUSFUEHREN.replace("`make lab`", "\0")).replace(
+        "\0", "<code>make lab</code>"
+    )
+    daten["text/html"] = (
+        f'{platzhalter}<noscript><div class="bimo-statisch" style="border:1px dashed #666;'
+        f'padding:0.5em 0.8em"><p><em>{text}</em></p><p>{live}</p></div></noscript>'
+    )
+    return daten
+
+
+def mit_statischem_ersatz(widget, beschreibung: str):  # noqa: ANN001, ANN201 – ipywidgets
+    """Gibt ``widget`` einen statischen Ersatz (:func:`widget_mit_ersatz`); liefert es zurück.
+
+    Für Übungen, die eine eigene Box statt einer :class:`Kontrolle` anzeigen.
+    """
+    widget._repr_mimebundle_ = functools.partial(widget_mit_ersatz, widget, beschreibung)
+    return widget
+
+
 class Kontrolle:
     """Gemeinsamer Rahmen jeder Übungsoberfläche: Knopf „Prüfen“, Rückmeldung, Versuche.
 
@@ -51,6 +111,9 @@ class Kontrolle:
     eine Unterklasse baut die Eingabefelder, setzt ``oberflaeche`` und liefert mit
     :meth:`antwort` die aktuelle Eingabe. Die Oberfläche zählt nur die Versuche mit.
     """
+
+    #: Was die Oberfläche zeigt – für den statischen Ersatz (Unterklassen ergänzen).
+    beschreibung = "Eingaben, ein Knopf „Prüfen“ und darunter die Rückmeldung mit Hinweisen."
 
     def __init__(self, pruefe: Callable[[object, int], Rueckmeldung]) -> None:
         import ipywidgets as w
@@ -72,12 +135,25 @@ class Kontrolle:
         self.ausgabe.value = rueckmeldung._repr_html_()
         return rueckmeldung
 
+    def _frage(self) -> str:
+        beschriftung = getattr(self, "beschriftung", None)
+        wert = getattr(beschriftung, "value", beschriftung)
+        text = re.sub(r"<[^>]+>", "", str(wert or "")).strip()
+        return f" Frage: „{html.unescape(text)}“" if text else ""
+
     def _repr_mimebundle_(self, include=None, exclude=None):  # noqa: ANN001 – IPython-API
-        return self.oberflaeche._repr_mimebundle_(include=include, exclude=exclude)
+        return widget_mit_ersatz(
+            self.oberflaeche, self.beschreibung + self._frage(), include=include, exclude=exclude
+        )
 
 
 class Selbstkontrolle(Kontrolle):
     """Eingabefeld, Knopf „Prüfen“ und Rückmeldung (für eine Zahl oder ein Wort)."""
+
+    beschreibung = (
+        "ein Eingabefeld für Ihre Antwort und ein Knopf „Prüfen“; darunter erscheint die "
+        "Rückmeldung, mit jedem Versuch mit genauerem Hinweis."
+    )
 
     def __init__(self, pruefe, beschriftung: str, platzhalter: str = "z. B. 35,2") -> None:  # noqa: ANN001
         import ipywidgets as w
@@ -95,6 +171,11 @@ class Selbstkontrolle(Kontrolle):
 
 class Auswahlkontrolle(Kontrolle):
     """Auswahlliste (oder Optionsfelder), Knopf „Prüfen“ und Rückmeldung."""
+
+    beschreibung = (
+        "eine Auswahl von Antworten und ein Knopf „Prüfen“; darunter erscheint die "
+        "Rückmeldung mit einer Erklärung."
+    )
 
     def __init__(
         self,
@@ -129,6 +210,11 @@ class Zuordnungskontrolle(Kontrolle):
     ``elemente`` bildet den Schlüssel, den die Prüffunktion erhält, auf die Beschriftung ab;
     ``gruppen`` sind die Wahlmöglichkeiten (Text oder Paare aus Beschriftung und Wert).
     """
+
+    beschreibung = (
+        "je Element eine Auswahlliste zum Zuordnen und ein Knopf „Prüfen“; darunter erscheint "
+        "die Rückmeldung, welche Zuordnungen noch nicht stimmen."
+    )
 
     def __init__(
         self,
@@ -200,6 +286,11 @@ class Rasterkontrolle(Kontrolle):
     spalte)`` ist der Text eines Knopfs, solange er nicht gedrückt ist. Die Antwort ist
     die Liste der gedrückten Zellen ``(zeile, spalte)``.
     """
+
+    beschreibung = (
+        "eine Tabelle aus Knöpfen – ein Klick sperrt eine Zelle („.“) – und ein Knopf "
+        "„Prüfen“; darunter erscheint die Rückmeldung."
+    )
 
     def __init__(
         self,

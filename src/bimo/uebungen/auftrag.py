@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bimo import auftrag, indikatoren
-from bimo.uebungen._basis import Rueckmeldung
+from bimo.uebungen._basis import Rueckmeldung, mit_statischem_ersatz
 
 HOECHSTENS = 6
 """Mehr Indikatoren als so viele für eine einzige Kernfrage: der Reflex „alle Daten“."""
@@ -150,4 +150,9 @@ def aufgabe_auftrag():  # noqa: ANN201 – ipywidgets
 
     fragen.observe(neu, names="value")
     knopf.on_click(pruefen)
-    return w.VBox([fragen, wahl, knopf, ausgabe])
+    return mit_statischem_ersatz(
+        w.VBox([fragen, wahl, knopf, ausgabe]),
+        "eine Auswahlliste mit den Kernfragen, darunter eine Liste aller Indikatoren des "
+        "Registers zur Mehrfachauswahl und ein Knopf „Prüfen“; die Rückmeldung sagt, ob die "
+        "gewählten Indikatoren die Kernfrage beantworten, einordnen und lesbar machen.",
+    )

@@ -14,7 +14,7 @@ import pandas as pd
 
 from bimo.datenschutz import cellkey_daten, cellkey_vergleich, summenabweichung
 from bimo.format import zahl
-from bimo.uebungen._basis import Auswahlkontrolle, Rueckmeldung
+from bimo.uebungen._basis import Auswahlkontrolle, Rueckmeldung, mit_statischem_ersatz
 
 SOZIALRAEUME = ("SR01", "SR02", "SR03", "SR31", "SR32")
 
@@ -130,4 +130,10 @@ def aufgabe_cellkey(saat: int = 17):
     ]
     box = w.VBox([regler, anzeige, *(f.oberflaeche for f in fragen)])
     box.regler, box.anzeige, box.fragen = regler, anzeige, fragen
-    return box
+    return mit_statischem_ersatz(
+        box,
+        "ein Schieberegler für die größte Abweichung D (1 bis 4), darunter die "
+        "Originaltabelle und die überlagerte Tabelle (Sozialraum × Förderschwerpunkt) mit der "
+        "Spalte „Summe minus Teile“; dazu drei Fragen mit Optionsfeldern, je mit Knopf "
+        "„Prüfen“: " + " ".join(f"„{t}“" for t in texte.values()),
+    )

@@ -207,6 +207,13 @@ def pruefe_diagramme(antwort: object, versuch: int = 1) -> Rueckmeldung:
 class AufgabeDiagramme(Kontrolle):
     """Oberfläche: jede Grafik mit Kästchen für die Fehler, Knopf „Prüfen“, Rückmeldung."""
 
+    beschreibung = (
+        "vier Grafiken A bis D aus den Musterland-Daten, unter jeder Kästchen zum Ankreuzen "
+        "der Fehler (Achse nicht bei null, unsortiert, Anzahlen statt Quoten auf der Karte, "
+        "keine Quelle, kein n), und ein Knopf „Prüfen“; darunter erscheint die Rückmeldung zu "
+        "übersehenen und zu Unrecht markierten Fehlern."
+    )
+
     def __init__(self, jahr: int = 2024, bilder: bool = True) -> None:
         import ipywidgets as w
 
@@ -238,7 +245,7 @@ class AufgabeDiagramme(Kontrolle):
         }
 
     def _repr_mimebundle_(self, include=None, exclude=None):  # noqa: ANN001 – IPython-API
-        bundle = dict(self.oberflaeche._repr_mimebundle_(include=include, exclude=exclude) or {})
+        bundle = dict(super()._repr_mimebundle_(include=include, exclude=exclude))
         bundle["text/plain"] = "Übung Diagramme prüfen: " + " | ".join(
             f"Grafik {v.name}" for v in VARIANTEN
         )

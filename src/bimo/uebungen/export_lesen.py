@@ -17,7 +17,7 @@ import pandas as pd
 
 from bimo import daten
 from bimo.format import zahl
-from bimo.uebungen._basis import Rueckmeldung, Selbstkontrolle, lies_zahl
+from bimo.uebungen._basis import Rueckmeldung, Selbstkontrolle, lies_zahl, mit_statischem_ersatz
 
 DATEI = "21111-02-06-4_musterland.csv"
 JAHR = 2023
@@ -287,4 +287,9 @@ def aufgabe_export_lesen() -> object:
     ]
     box = w.VBox([k.oberflaeche for k in kontrollen])
     box.kontrollen = kontrollen
-    return box
+    return mit_statischem_ersatz(
+        box,
+        f"{len(kontrollen)} Fragen zum gelesenen Export, je mit einem Eingabefeld für eine "
+        "ganze Zahl und einem Knopf „Prüfen“; darunter erscheint jeweils die Rückmeldung. "
+        "Fragen: " + " ".join(f"„{text.rstrip(':')}“" for text in FRAGEN.values()),
+    )

@@ -243,6 +243,12 @@ def pruefe_faktenblatt(
 class AufgabeFaktenblatt(Kontrolle):
     """Oberfläche: je Botschaft ein Auswahlfeld, Knopf „Prüfen“, Rückmeldung."""
 
+    beschreibung = (
+        "fünf Botschaften aus den Musterland-Daten, je mit einer Auswahlliste der "
+        "Diagrammtypen (Linie, Balken, Torte, gestapelter Balken, Karte, Punktwolke), und ein "
+        "Knopf „Prüfen“; darunter erscheint die Rückmeldung mit einem Hinweis je unpassender Wahl."
+    )
+
     def __init__(self, ags: str = "17252", jahr: int = 2024) -> None:
         import ipywidgets as w
 
@@ -269,7 +275,7 @@ class AufgabeFaktenblatt(Kontrolle):
         return {k: d.value for k, d in self.auswahl.items()}
 
     def _repr_mimebundle_(self, include=None, exclude=None):  # noqa: ANN001 – IPython-API
-        bundle = dict(self.oberflaeche._repr_mimebundle_(include=include, exclude=exclude) or {})
+        bundle = dict(super()._repr_mimebundle_(include=include, exclude=exclude))
         bundle["text/plain"] = "Übung Faktenblatt: " + " | ".join(b.satz for b in self.botschaften)
         return bundle
 

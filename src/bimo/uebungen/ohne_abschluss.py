@@ -17,7 +17,13 @@ import pandas as pd
 
 from bimo import daten, indikatoren
 from bimo.format import prozent, zahl
-from bimo.uebungen._basis import Auswahlkontrolle, Rueckmeldung, Selbstkontrolle, lies_zahl
+from bimo.uebungen._basis import (
+    Auswahlkontrolle,
+    Rueckmeldung,
+    Selbstkontrolle,
+    lies_zahl,
+    mit_statischem_ersatz,
+)
 
 TOLERANZ = 0.1  # Prozentpunkte: Rundung auf eine Nachkommastelle ist in Ordnung
 DEFINITIONEN = ("anteil", "jahrgang")
@@ -267,4 +273,10 @@ def aufgabe_ohne_abschluss(ags: str, jahr: int):  # noqa: ANN201 – ipywidgets 
         "c) Welcher Kreis ändert seinen Rangplatz am stärksten?",
         namen,
     )
-    return w.VBox([anteil.oberflaeche, jahrgang.oberflaeche, rang.oberflaeche])
+    return mit_statischem_ersatz(
+        w.VBox([anteil.oberflaeche, jahrgang.oberflaeche, rang.oberflaeche]),
+        f"zwei Eingabefelder für den Anteil ohne Abschluss {jahr} in Prozent – a) an allen "
+        "Abgängern, b) am Altersjahrgang –, dazu c) eine Auswahlliste der Kreise für die "
+        "Frage, welcher Kreis seinen Rangplatz am stärksten ändert; jede Frage hat einen "
+        "Knopf „Prüfen“ mit Rückmeldung darunter.",
+    )

@@ -15,7 +15,7 @@ import pandas as pd
 from bimo.datenschutz import informationsverlust, kita_gemeinden
 from bimo.format import prozent, zahl
 from bimo.geheimhaltung import sperre_tabelle
-from bimo.uebungen._basis import Rueckmeldung, Selbstkontrolle, lies_zahl
+from bimo.uebungen._basis import Rueckmeldung, Selbstkontrolle, lies_zahl, mit_statischem_ersatz
 
 SCHWELLEN = range(2, 11)
 
@@ -134,4 +134,10 @@ def aufgabe_schwelle(kreis: str = "17255", jahr: int = 2024, anteil: float = 2.0
     )
     box = w.VBox([regler, anzeige, kontrolle.oberflaeche])
     box.regler, box.anzeige, box.kontrolle = regler, anzeige, kontrolle
-    return box
+    return mit_statischem_ersatz(
+        box,
+        "ein Schieberegler für die Mindestfallzahl, darunter die Zahl der gesperrten Zellen "
+        "(primär und sekundär), der Anteil gesperrter Gemeindezellen und Kinder und die "
+        "veröffentlichte Tabelle mit Sperrungen; dazu eine Selbstkontrolle mit Eingabefeld "
+        "und Knopf „Prüfen“.",
+    )

@@ -14,7 +14,13 @@ from __future__ import annotations
 
 from bimo import daten, indikatoren
 from bimo.format import prozent, zahl
-from bimo.uebungen._basis import Auswahlkontrolle, Rueckmeldung, Selbstkontrolle, lies_zahl
+from bimo.uebungen._basis import (
+    Auswahlkontrolle,
+    Rueckmeldung,
+    Selbstkontrolle,
+    lies_zahl,
+    mit_statischem_ersatz,
+)
 
 TOLERANZ = 0.1  # Prozentpunkte
 
@@ -187,4 +193,9 @@ def aufgabe_uebergaenge(ags: str, jahr: int, schulart: str = "Gymnasium"):  # no
     frage = Auswahlkontrolle(
         pruefe_laendervergleich, f"b) {LAENDER_FRAGE}", list(LAENDER_ANTWORTEN), knoepfe=True
     )
-    return w.VBox([quote.oberflaeche, frage.oberflaeche])
+    return mit_statischem_ersatz(
+        w.VBox([quote.oberflaeche, frage.oberflaeche]),
+        f"a) ein Eingabefeld für die Übergangsquote {schulart} {jahr} in Prozent, b) "
+        f"Optionsfelder zur Frage „{LAENDER_FRAGE}“; jede Frage hat einen Knopf „Prüfen“ "
+        "mit Rückmeldung darunter.",
+    )

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bimo import analyse, daten
 from bimo.format import prozent, zahl
-from bimo.uebungen._basis import Rueckmeldung, lies_zahl
+from bimo.uebungen._basis import Rueckmeldung, lies_zahl, mit_statischem_ersatz
 
 TOLERANZ = 0.1
 REFERENZEN = ("Land", "ähnliche Kreise", "Vorjahr")
@@ -176,4 +176,10 @@ def aufgabe_vergleich(ags: str, jahr: int, kennung: str = "uebergangsquote_gymna
     )
     oberflaeche.pruefen = pruefen  # für Tests und Lösung
     oberflaeche.eingabe, oberflaeche.einheit, oberflaeche.referenz = eingabe, einheit, referenz
-    return oberflaeche
+    return mit_statischem_ersatz(
+        oberflaeche,
+        "eine Auswahlliste für die Referenz (" + ", ".join(REFERENZEN) + ") mit dem Wert des "
+        "Kreises und der Referenz darunter, ein Eingabefeld für den Unterschied (Kreis minus "
+        "Referenz), Knöpfe für die Einheit (" + ", ".join(EINHEITEN) + ") und ein Knopf "
+        "„Prüfen“; darunter erscheint die Rückmeldung.",
+    )

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from bimo import auftrag, indikatoren
-from bimo.uebungen._basis import Rueckmeldung
+from bimo.uebungen._basis import Rueckmeldung, mit_statischem_ersatz
 
 INDIKATOREN = ("betreuungsquote_u3", "jugendquotient", "kinder_je_kita")
 """Die Indikatoren der Übung: alle mit Stichtagen, die ein Datum sind."""
@@ -190,4 +190,11 @@ def aufgabe_verstetigen():  # noqa: ANN201 – ipywidgets
         ausgabe.value = pruefe_verstetigen(antwort, zaehler["versuch"])._repr_html_()
 
     knopf.on_click(pruefen)
-    return w.VBox([*zeilen, knopf, ausgabe])
+    return mit_statischem_ersatz(
+        w.VBox([*zeilen, knopf, ausgabe]),
+        "eine Tabelle mit je einer Zeile für "
+        + ", ".join(indikatoren.REGISTER[k].name for k in INDIKATOREN)
+        + " (mit dem Jahr des neuesten Werts) und zwei Eingabefeldern (TT.MM.JJJJ) für den "
+        "Stichtag des nächsten Zählers und des Nenners dazu, darunter ein Knopf „Prüfen“ mit "
+        "der Rückmeldung.",
+    )

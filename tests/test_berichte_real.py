@@ -1,0 +1,102 @@
+"""Kommunalprofile für alle 400 Kreise aus echten Exporten der Regionaldatenbank.
+
+Die Exporte liegen nur neben dem Projekt (``../shared/realdata``), nicht in einem
+frischen Klon; fehlen sie, wird das Modul mit Begründung übersprungen. Gebaut wird wie
+mit ``bimo berichte --daten ORDNER --alle --jobs 2`` – mit der Kreisgeometrie des BKG im
+Datenordner, damit auch die Karten entstehen.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from bimo import berichtslauf, datenbasis
+
+REALDATEN = Path(__file__).resolve().parents[1].parent / "shared" / "realdata"
+EXPORTE = REALDATEN / "regionalstatistik_2017"
+GEOMETRIE = REALDATEN / "geo_vg5000_2021" / "Ebene_Kreise.geojson"
+
+if not EXPORTE.is_dir():
+    pytest.skip(
+        f"Die echten Regionaldatenbank-Exporte fehlen ({EXPORTE}); sie liegen nur neben dem "
+        "Projekt, nicht in einem frischen Klon.",
+        allow_module_level=True,
+    )
+
+pytestmark = pytest.mark.langsam
+
+
+@pytest.fixture(scope="module")
+def datenordner(tmp_path_factory) -> Path:
+    """Die Exporte und die Kreisflächen in einem Ordner (Verweise, keine Kopien)."""
+    ordner = tmp_path_factory.mktemp("regionaldatenbank")
+    for datei in EXPORTE.iterdir():
+        (ordner / datei.name).symlink_to(datei)
+    if GEOMETRIE.is_file():
+        (ordner / GEOMETRIE.name).symlink_to(GEOMETRIE)
+    return ordner
+
+
+@pytest.fixture(scope="module")
+def alle_profile(datenordner, tmp_path_factory):
+    ziel = tmp_path_factory.mktemp("profile")
+    ergebnisse = berichtslauf.baue_berichte(
+        "kommunalprofil",
+        None,  # alle Kreise der Daten
+        ziel,
+        parameter={"daten": str(datenordner)},
+        fortschritt=False,
+        jobs=2,
+    )
+    return ziel, ergebnisse
+
+
+def test_400_kreise_erkannt(datenordner):
+    basis = datenbasis.lade(datenordner)
+    assert len(basis.kreise) == 400
+    assert basis.kreise["land"].nunique() == 14  # Berlin und Hamburg haben keine Kreisebene
+    assert {"betreuungsquote_u3", "ohne_abschluss_anteil", "jugendquotient"} <= set(basis.werte)
+
+
+def test_400_profile_ohne_fehler(alle_profile):
+    ziel, ergebnisse = alle_profile
+    assert len(ergebnisse) == 400
+    fehler = [f"{e.kommune}: {e.fehler}" for e in ergebnisse if not e.ok]
+    assert fehler == []
+    assert len(list(ziel.glob("*.html"))) == 401  # 400 Profile und der Index
+    index = (ziel / "index.html").read_text(encoding="utf-8")
+    assert index.count('class="ok"') == 400
+    assert "Datenlizenz Deutschland" in index
+
+
+def test_quellenvermerk_und_inhalt(alle_profile):
+    ziel, _ = alle_profile
+    text = (ziel / "09162.html").read_text(encoding="utf-8")
+    assert "Kommunalprofil München, Landeshauptstadt" in text
+    assert "© Statistische Ämter des Bundes und der Länder" in text and "dl-de/by-2-0" in text
+    assert "Bayern" in text and re.search(r"\d+ von 96", text)  # Rang unter Bayerns Kreisen
+    assert "Karte „Betreuungsquote der Kinder unter 3 Jahren 2016“" in text
+    assert "<script" not in text and not re.search(r"(?:src|href)=\"https?://", text)
+
+
+def test_keine_kleine_fallzahl_in_einer_veroeffentlichten_tabelle(alle_profile):
+    ziel, _ = alle_profile
+    funde = []
+    for datei in sorted(ziel.glob("*.csv")):
+        for block in datei.read_bytes().decode("utf-8-sig").strip().split("\r\n\r\n"):
+            zeilen = list(csv.reader(io.StringIO(block), delimiter=";"))
+            kopf = zeilen[1]
+            for zeile in zeilen[2:]:
+                for spalte in ("Zähler", "Nenner"):
+                    if spalte not in kopf or zeile[kopf.index(spalte)] == ".":
+                        continue
+                    wert = float(zeile[kopf.index(spalte)].replace(".", "").replace(",", "."))
+                    if 0 < wert < 3:
+                        funde.append(f"{datei.name}: {zeile}")
+    assert funde == []
+    assert len(list(ziel.glob("*.csv"))) == 400
