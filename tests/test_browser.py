@@ -39,25 +39,15 @@ import threading
 import warnings
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
+
+from tests.browserhilfe import CHROMIUM, CHROMIUM_ARGS, netzsperre
 
 WURZEL = Path(__file__).resolve().parents[1]
 HTML = Path(os.environ.get("BIMO_HTML") or WURZEL / "_build" / "html").resolve()
 AXE = WURZEL / "tests" / "vendor" / "axe-core"
 SCREENSHOTS = WURZEL / "_build" / "screenshots"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-LOKALE_HOSTS = {"127.0.0.1", "localhost"}
 
 # Bekannte Fehler der gebauten Seiten: (Textstück der Meldung, Ursache).
 # Nur vorübergehend geduldet – nach der Behebung den Eintrag löschen.
@@ -143,19 +133,10 @@ class Sitzung:
         self.konsolenfehler: list[str] = []
         self.externe_anfragen: list[str] = []
         self.context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
-        self.context.route("**/*", self._weiterleiten)
+        self.context.route("**/*", netzsperre(self.externe_anfragen))
         self.page = self.context.new_page()
         self.page.on("console", self._konsole)
         self.page.on("pageerror", lambda fehler: self.konsolenfehler.append(f"pageerror: {fehler}"))
-
-    def _weiterleiten(self, route):
-        url = route.request.url
-        teile = urlsplit(url)
-        if teile.scheme in ("data", "blob") or teile.hostname in LOKALE_HOSTS:
-            route.continue_()
-        else:
-            self.externe_anfragen.append(url)
-            route.abort()
 
     def _konsole(self, nachricht):
         if nachricht.type == "error":
@@ -287,13 +268,7 @@ def ohne_javascript(browser, server):
     context = browser.new_context(java_script_enabled=False, locale="de-DE")
     externe: list[str] = []
 
-    def weiterleiten(route):
-        teile = urlsplit(route.request.url)
-        if teile.scheme in ("data", "blob") or teile.hostname in LOKALE_HOSTS:
-            route.continue_()
-        else:
-            externe.append(route.request.url)
-            route.abort()
+    weiterleiten = netzsperre(externe)
 
     context.route("**/*", weiterleiten)
     page = context.new_page()

@@ -25,23 +25,13 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browserhilfe import CHROMIUM, CHROMIUM_ARGS, netzsperre
+
 WURZEL = Path(__file__).resolve().parents[1]
 JUPYTER = Path(sys.executable).with_name("jupyter")
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-LOKALE_HOSTS = {"127.0.0.1", "localhost"}
 UEBUNG = "uebung_schwelle.ipynb"
 TOKEN = "bimo-test-token"
 
@@ -156,13 +146,7 @@ def test_uebung_live_regler_und_selbstkontrolle(jupyterlab):
 
     externe: list[str] = []
 
-    def weiterleiten(route):
-        teile = urlsplit(route.request.url)
-        if teile.scheme in ("data", "blob") or teile.hostname in LOKALE_HOSTS:
-            route.continue_()
-        else:
-            externe.append(route.request.url)
-            route.abort()
+    weiterleiten = netzsperre(externe)
 
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(

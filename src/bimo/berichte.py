@@ -342,15 +342,19 @@ class Bericht:
             )
         return Text(f"**Vergleichskommunen** (vorgegeben): {namen}.")
 
+    def _kennzahlen_mit_werten(self, themenfeld: str):  # noqa: ANN202 – Generator
+        """Je Indikator des Themenfelds: Indikator, Berichtsjahr, Zeile der Kommune und des
+        Landes (geschützt; ``None``, wenn es sie nicht gibt)."""
+        for ind in self.basis.indikatoren(themenfeld):
+            jahr = self.berichtsjahr(ind.kennung)
+            if jahr is not None:
+                ort = self._wert(ind.kennung, self.kommune, jahr)
+                yield ind, jahr, ort, self._wert(ind.kennung, self.land, jahr)
+
     def kennzahlen(self, themenfeld: str) -> Tabelle:
         """Die Kennzahlen eines Themenfelds: Kommune, Fallzahlen, Land, Vergleich, Rang."""
         zeilen = []
-        for ind in self.basis.indikatoren(themenfeld):
-            jahr = self.berichtsjahr(ind.kennung)
-            if jahr is None:
-                continue
-            ort = self._wert(ind.kennung, self.kommune, jahr)
-            land = self._wert(ind.kennung, self.land, jahr)
+        for ind, jahr, ort, land in self._kennzahlen_mit_werten(themenfeld):
             zeile = {
                 "Kennzahl": _kennzahl(ind),
                 "Jahr": str(jahr),
@@ -370,12 +374,7 @@ class Bericht:
     def einordnung(self, themenfeld: str) -> Text:
         """Je Kennzahl ein Satz: über oder unter dem Land, aus den veröffentlichten Zahlen."""
         saetze = []
-        for ind in self.basis.indikatoren(themenfeld):
-            jahr = self.berichtsjahr(ind.kennung)
-            if jahr is None:
-                continue
-            ort = self._wert(ind.kennung, self.kommune, jahr)
-            land = self._wert(ind.kennung, self.land, jahr)
+        for ind, jahr, ort, land in self._kennzahlen_mit_werten(themenfeld):
             if ort is None or pd.isna(ort["wert"]) or land is None or pd.isna(land["wert"]):
                 saetze.append(f"- {ind.name} ({jahr}): gesperrt oder nicht vorhanden.")
                 continue
