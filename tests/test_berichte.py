@@ -8,6 +8,7 @@ import io
 import os
 import re
 import shutil
+import subprocess
 
 import nbformat
 import pandas as pd
@@ -328,6 +329,11 @@ def test_pdf_druckfertig(tmp_path):
     assert ergebnisse[0].ok, ergebnisse[0].fehler
     pdf = (tmp_path / "17101.pdf").read_bytes()
     assert pdf.startswith(b"%PDF-") and len(pdf) > 10_000
+    if shutil.which("pdfinfo"):  # poppler-utils: ein Faktenblatt ist eine Seite
+        info = subprocess.run(
+            ["pdfinfo", str(tmp_path / "17101.pdf")], capture_output=True, text=True, check=True
+        ).stdout
+        assert re.search(r"^Pages:\s+1$", info, re.M), info
     assert 'href="17101.pdf"' in (tmp_path / "index.html").read_text(encoding="utf-8")
 
 

@@ -371,8 +371,9 @@ class Bericht:
             zeilen.append(zeile)
         return Tabelle(pd.DataFrame(zeilen), titel=themenfeld)
 
-    def einordnung(self, themenfeld: str) -> Text:
-        """Je Kennzahl ein Satz: über oder unter dem Land, aus den veröffentlichten Zahlen."""
+    def einordnung(self, themenfeld: str, *, lesart: bool = True) -> Text:
+        """Je Kennzahl ein Satz: über oder unter dem Land, aus den veröffentlichten Zahlen;
+        mit ``lesart`` dazu, was ein hoher Wert bedeutet."""
         saetze = []
         for ind, jahr, ort, land in self._kennzahlen_mit_werten(themenfeld):
             if ort is None or pd.isna(ort["wert"]) or land is None or pd.isna(land["wert"]):
@@ -387,7 +388,8 @@ class Bericht:
                 lage += " dem Landeswert"
             saetze.append(
                 f"- **{ind.name}** ({jahr}): {self._text(ind.kennung, ort['wert'])}, "
-                f"{lage} ({self._text(ind.kennung, land['wert'])}). {ind.lesart}"
+                f"{lage} ({self._text(ind.kennung, land['wert'])})."
+                + (f" {ind.lesart}" if lesart else "")
             )
         return Text("\n".join(saetze))
 
@@ -518,7 +520,7 @@ class Bericht:
         teile = []
         for feld in self.themenfelder:
             kennung = self.hauptindikator(feld)
-            satz = self.einordnung(feld).markdown.split("\n")
+            satz = self.einordnung(feld, lesart=False).markdown.split("\n")
             treffer = [z for z in satz if indikatoren.indikator(kennung).name in z]
             teile.append(treffer[0] if treffer else satz[0])
         return Text("**Einordnung**\n\n" + "\n".join(teile))
