@@ -241,7 +241,8 @@ def test_bericht_bilder_mit_alt_text(sitzung):
     assert bilder.count() > 0, "Bericht enthält keine Bilder"
     alt = [(bilder.nth(i).get_attribute("alt") or "").strip() for i in range(bilder.count())]
     # beschreibend, nicht nbconverts Platzhalter „No description has been provided …“
-    assert all(a.startswith("Liniendiagramm") for a in alt), alt
+    assert all(a.startswith(("Liniendiagramm", "Karte")) for a in alt), alt
+    assert any(a.startswith("Karte") for a in alt), alt
     sitzung.pruefen()
 
 

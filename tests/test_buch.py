@@ -143,8 +143,14 @@ def test_berichte_fuer_jeden_kreis(gebautes_buch):
     from bimo.berichtslauf import STANDDATEI
 
     ordner = gebautes_buch / "berichte"
-    erwartet = {f"{ags}.html" for ags in daten.kreise()["ags"]} | {"index.html", STANDDATEI}
+    endungen = ("html", "csv", "xlsx", *(["pdf"] if shutil.which("chromium") else []))
+    kreise = list(daten.kreise()["ags"])
+    erwartet = {f"{ags}.{e}" for ags in kreise for e in endungen}
+    erwartet |= {"index.html", STANDDATEI, "faktenblaetter", "bildungsjournal"}
     assert {p.name for p in ordner.iterdir()} == erwartet
+    for unterordner in ("faktenblaetter", "bildungsjournal"):
+        berichte = {p.name for p in (ordner / unterordner).glob("*.html")}
+        assert berichte == {f"{ags}.html" for ags in kreise} | {"index.html"}
     seite = (gebautes_buch / "book" / "kommunalprofile.html").read_text(encoding="utf-8")
     assert 'href="../berichte/index.html"' in seite
 
