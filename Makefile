@@ -17,13 +17,13 @@ TRAINER  := $(BUILD)/trainer
 BIMO_QUELLEN := $(shell find src/bimo -name '*.py' -o -name '*.j2' -o -name '*.css' -o -name '*.json' 2>/dev/null)
 UEBUNGEN := $(wildcard exercises/uebung_*.ipynb)
 BUCH_QUELLEN := _config.yml _toc.yml $(wildcard book/*.md book/trainer/hinweis.md book/*.bib book/steckbriefe/*.md book/steckbriefe/indikatoren/*.md) $(wildcard vendor_static/bimo/*) $(shell find notebooks exercises -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' -not -path '*/_lernende/*' 2>/dev/null)
-DATEN := $(wildcard datasets/musterland/* datasets/musterland_rohdaten/*)
+DATEN := $(wildcard src/bimo/daten/datensaetze/*/*)
 
 # Alles offline: keine Telemetrie, kein Nachladen
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export MPLBACKEND := Agg
 
-.PHONY: help book trainer lernende pdf arbeitsblaetter test lab notebooks daten steckbriefe vendor lock clean clean-venv venv pre-commit
+.PHONY: help book trainer lernende pdf arbeitsblaetter test test-schnell lab notebooks daten steckbriefe vendor lock clean clean-venv venv pre-commit
 
 help:
 	@echo "make book       – Umgebung installieren, Buch und Beispielberichte bauen ($(HTML)/index.html)"
@@ -32,6 +32,7 @@ help:
 	@echo "make pdf        – das Buch (Ausgabe für Teilnehmende) als PDF mit xelatex ($(BUILD)/pdf/)"
 	@echo "make arbeitsblaetter – druckbare Arbeitsblätter je Übung, HTML und PDF ($(BUILD)/arbeitsblaetter/)"
 	@echo "make test       – alle Tests: Einheiten, Notebooks (nbval), Buch, Berichte, Offline-Prüfung"
+	@echo "make test-schnell – nur Einheitentests (ohne nbval, Browser, Buchbau, Berichte), unter einer Minute"
 	@echo "make lab        – JupyterLab auf diesem Rechner starten (nur localhost)"
 	@echo "make notebooks  – gespeicherte Notebook-Ausgaben bewusst erneuern"
 	@echo "make daten      – Musterland-Daten neu erzeugen (Byte für Byte gleich)"
@@ -64,10 +65,10 @@ $(BUILD)/.bimo-stand: $(BIMO_QUELLEN) $(DATEN)
 	rm -rf $(BUILD)/.jupyter_cache $(BUILD)/.doctrees $(TRAINER)/_build/.doctrees
 	@mkdir -p $(BUILD) && touch $@
 
-# Übungen ohne Lösung (bimo.editionen); prüft zugleich, dass keine Lösung durchrutscht.
+# Übungen ohne Lösung (bimo.buch.editionen); prüft zugleich, dass keine Lösung durchrutscht.
 lernende: $(LERNENDE)/.stand
-$(LERNENDE)/.stand: $(STEMPEL) src/bimo/editionen.py $(UEBUNGEN)
-	$(PY) -m bimo.editionen lernende --ziel $(LERNENDE)
+$(LERNENDE)/.stand: $(STEMPEL) src/bimo/buch/editionen.py $(UEBUNGEN)
+	$(PY) -m bimo.buch.editionen lernende --ziel $(LERNENDE)
 	@touch $@
 
 # Öffentliches Buch = Ausgabe für Teilnehmende: gebaut aus $(LERNENDE), gleiche Seitenpfade.
@@ -81,21 +82,19 @@ $(HTML)/index.html: $(STEMPEL) $(BUILD)/.bimo-stand $(LERNENDE)/.stand $(BUCH_QU
 trainer: $(TRAINER)/html/index.html
 	@echo "Fertig: Trainerausgabe in $(TRAINER)/html/index.html – nicht veröffentlichen."
 
-$(TRAINER)/html/index.html: $(STEMPEL) $(BUILD)/.bimo-stand $(BUCH_QUELLEN) _config_trainer.yml _toc_trainer.yml $(wildcard book/trainer/*.md) src/bimo/editionen.py vendor_static/vendor/SHA256SUMS
+$(TRAINER)/html/index.html: $(STEMPEL) $(BUILD)/.bimo-stand $(BUCH_QUELLEN) _config_trainer.yml _toc_trainer.yml $(wildcard book/trainer/*.md) src/bimo/buch/editionen.py vendor_static/vendor/SHA256SUMS
 	@cd vendor_static/vendor && sha256sum --quiet -c SHA256SUMS || { echo "Fehler: vendor_static/vendor ist beschädigt (make vendor)."; exit 1; }
-	$(PY) -m bimo.editionen trainer --ziel $(TRAINER)
+	$(PY) -m bimo.buch.editionen trainer --ziel $(TRAINER)
 	$(BIN)/jupyter-book build . --builder html -W -n --keep-going \
 	  --config $(TRAINER)/_config.yml --toc $(TRAINER)/_toc.yml --path-output $(TRAINER)
 	@ln -sfn _build/html $(TRAINER)/html
 	@touch $(TRAINER)/_build/html/index.html
 
-# Beispielberichte für Musterland: Kommunalprofile (mit PDF), Faktenblätter, ein Bildungsjournal.
-$(BERICHTE)/index.html: $(STEMPEL) $(wildcard notebooks/berichte/*.ipynb) $(BIMO_QUELLEN) $(DATEN) | $(HTML)/index.html
+# Beispielberichte für Musterland: jede Vorlage mit `beispiel` im Register
+# (src/bimo/berichte/vorlagen.py), je Vorlage in ihren Unterordner; PDF, wenn Chromium da ist.
+$(BERICHTE)/index.html: $(STEMPEL) $(wildcard src/bimo/berichte/vorlagen/*.ipynb) $(BIMO_QUELLEN) $(DATEN) | $(HTML)/index.html
 	rm -rf $(BERICHTE)  # keine Berichte von Kreisen, die es nicht mehr gibt
-	$(BIN)/bimo berichte --vorlage faktenblatt --alle --ausgabe $(BERICHTE)/faktenblaetter --ohne-fortschritt
-	$(BIN)/bimo berichte --vorlage bildungsjournal --thema "Frühkindliche Bildung" --alle \
-	  --ausgabe $(BERICHTE)/bildungsjournal --ohne-fortschritt
-	$(BIN)/bimo berichte --alle --ausgabe $(BERICHTE) $(if $(shell command -v chromium),--pdf,) --ohne-fortschritt
+	$(BIN)/bimo berichte --beispiele --ausgabe $(BERICHTE) --ohne-fortschritt
 
 # --- Druck ----------------------------------------------------------------
 
@@ -116,12 +115,21 @@ pdf: $(STEMPEL) $(LERNENDE)/.stand
 
 # Druckbare Arbeitsblätter je Übung (ohne Lösungen), PDF mit Chromium aus Debian.
 arbeitsblaetter: $(STEMPEL)
-	$(PY) -m bimo.arbeitsblaetter --ausgabe $(BUILD)/arbeitsblaetter
+	$(PY) -m bimo.buch.arbeitsblaetter --ausgabe $(BUILD)/arbeitsblaetter
 
 # --- Tests ----------------------------------------------------------------
 
+# Stufen (Marker in pyproject.toml, Regeln in tests/conftest.py): make test läuft alle,
+# make test-schnell nur, was ohne Buch, Browser, Kernel und echte Daten auskommt.
+NBVAL := --nbval --nbval-current-env --nbval-sanitize-with=tests/nbval_sanitize.cfg
+SCHNELL := not (buch or browser or berichte or realdaten or langsam)
+
 test: book trainer
-	$(BIN)/pytest
+	@start=$$(date +%s); $(BIN)/pytest $(NBVAL); rc=$$?; \
+	  echo "pytest (make test): $$(( $$(date +%s) - start )) s"; exit $$rc
+
+test-schnell: $(STEMPEL)
+	$(BIN)/pytest -p no:nbval -m "$(SCHNELL)" -q
 
 # --- Werkzeuge ------------------------------------------------------------
 
@@ -143,10 +151,16 @@ steckbriefe: $(STEMPEL)
 vendor:
 	bash tools/vendor/refresh.sh
 
+# Zwei Sperrdateien aus pyproject.toml: requirements.lock = [dev] (alles, das installiert
+# make venv), requirements-lernende.lock = Paket + [lab] (JupyterLab für Teilnehmende, ohne
+# playwright und dask). Die kleinere wird mit der größeren als Constraint aufgelöst, damit
+# gemeinsame Pakete überall dieselbe Version haben.
+LOCK_OPTIONEN := --universal --python-version 3.11 --custom-compile-command "make lock" --quiet
 lock: $(STEMPEL)
-	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
-	  --no-header --output-file requirements.lock --quiet
-	@echo "requirements.lock erneuert; environment.yml anpassen, falls sich direkte Abhängigkeiten geändert haben (Test: tests/test_umgebung.py)."
+	$(BIN)/uv pip compile pyproject.toml --extra dev $(LOCK_OPTIONEN) --output-file requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra lab $(LOCK_OPTIONEN) -c requirements.lock \
+	  --output-file requirements-lernende.lock
+	@echo "requirements.lock und requirements-lernende.lock erneuert; environment.yml und environment-lernende.yml anpassen, falls sich Versionen geändert haben (Test: tests/test_umgebung.py)."
 
 pre-commit: $(STEMPEL)
 	$(BIN)/pre-commit install

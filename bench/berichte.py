@@ -36,9 +36,11 @@ import nbformat
 from papermill.iorw import load_notebook_node
 from papermill.parameterize import parameterize_notebook
 
-from bimo import berichte, berichtslauf, datenbasis
-from bimo.dateien import schreibe_atomar
+from bimo import berichte
+from bimo.berichte import datenbasis
+from bimo.berichte import lauf as berichtslauf
 from bimo.daten.gross import erzeuge_grosses_land
+from bimo.kern.dateien import schreibe_atomar
 
 BIN = Path(sys.executable).parent
 JOBS = 2

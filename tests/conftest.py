@@ -29,3 +29,35 @@ def gebautes_buch() -> Path:
     if not (HTML / "index.html").exists():
         pytest.skip("Buch nicht gebaut – erst `make book` ausführen")
     return HTML
+
+
+# --- Stufen (Marker) --------------------------------------------------------------------
+# `make test-schnell` wählt  -m "not (buch or browser or berichte or realdaten or langsam)"
+# ohne nbval; `make test` läuft alles. Die meisten Marken setzt diese Regel nach Datei und
+# Fixture, ausdrückliche Marken (@pytest.mark.berichte …) stehen nur, wo sie das nicht kann.
+# Stufen (CONTRIBUTING, „Tests in Stufen“):
+#   nbval     – jede Zelle der Notebooks (nbval-Element, nur mit --nbval gesammelt)
+#   browser   – Chromium/playwright: Browserprüfung, JupyterLab, PDF-Druck
+#   berichte  – führt Berichtsvorlagen in einem Kernel aus (baue_berichte, Cluster)
+#   realdaten – liest echte Exporte aus ../shared/realdata
+#   buch      – braucht das gebaute Buch (make book / make trainer)
+#   langsam   – sonst länger als einige Sekunden
+_BROWSER_DATEIEN = {"test_browser.py", "test_jupyterlab.py"}
+_BERICHTE_DATEIEN = {"test_cluster.py", "test_berichte_real.py"}
+_NBVAL_KLASSEN = {"IPyNbCell", "IPyNbFile"}
+
+
+def pytest_collection_modifyitems(config, items):  # noqa: ARG001 – pytest-Haken
+    for item in items:
+        if type(item).__name__ in _NBVAL_KLASSEN:
+            item.add_marker(pytest.mark.nbval)
+            continue
+        datei = item.path.name
+        if datei in _BROWSER_DATEIEN:
+            item.add_marker(pytest.mark.browser)
+        if datei in _BERICHTE_DATEIEN:
+            item.add_marker(pytest.mark.berichte)
+        if datei.endswith("_real.py"):
+            item.add_marker(pytest.mark.realdaten)
+        if "gebautes_buch" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.buch)

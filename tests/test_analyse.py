@@ -7,8 +7,8 @@ import math
 import pandas as pd
 import pytest
 
-from bimo import analyse
 from bimo.fehler import ParameterFehler
+from bimo.kapitel import analyse
 
 
 @pytest.fixture

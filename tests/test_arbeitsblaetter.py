@@ -1,4 +1,4 @@
-"""Arbeitsblätter zum Ausdrucken (bimo.arbeitsblaetter): je Übung ein Blatt, nie eine Lösung."""
+"""Arbeitsblätter zum Ausdrucken (bimo.buch.arbeitsblaetter): je Übung ein Blatt, ohne Lösung."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from bimo import arbeitsblaetter as ab
-from bimo.editionen import loesungsmarken, loesungsstellen
+from bimo.buch import arbeitsblaetter as ab
+from bimo.buch.editionen import loesungsmarken, loesungsstellen
 
 WURZEL = Path(__file__).resolve().parents[1]
 UEBUNGEN = sorted((WURZEL / "exercises").glob("uebung_*.ipynb"))
@@ -189,6 +189,7 @@ def _seitenzahl(pdf: Path) -> int:
     return len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(ab.chromium_pfad() is None, reason="Chromium fehlt (apt-get install chromium)")
 def test_pdf_wird_gedruckt(tmp_path: Path) -> None:
     namen = ["uebung_betreuungsquote", "uebung_ohne_abschluss"]

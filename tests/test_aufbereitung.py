@@ -7,8 +7,8 @@ import math
 import pandas as pd
 import pytest
 
-from bimo import aufbereitung as a
 from bimo import daten
+from bimo.kapitel import aufbereitung as a
 
 
 def test_ags_teile():

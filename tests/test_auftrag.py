@@ -1,11 +1,12 @@
-"""Tests für bimo.auftrag: Lebenslauf-Überblick, Kernfragen, Datenlage, Kalender."""
+"""Tests für bimo.kapitel.auftrag: Lebenslauf-Überblick, Kernfragen, Datenlage, Kalender."""
 
 import math
 
 import pytest
 
-from bimo import auftrag, daten, indikatoren
+from bimo import daten, indikatoren
 from bimo.fehler import ParameterFehler
+from bimo.kapitel import auftrag
 
 
 def test_lebenslauf_ueberblick_je_themenfeld_ein_indikator():

@@ -14,10 +14,11 @@ import nbformat
 import pandas as pd
 import pytest
 
-from bimo import berichte, berichtslauf, indikatoren
+from bimo import berichte, indikatoren
+from bimo.berichte import lauf as berichtslauf
 from bimo.daten.gross import erzeuge_grosses_land
 from bimo.fehler import DatenFehler, ParameterFehler
-from bimo.format import prozent
+from bimo.kern.format import prozent
 
 
 def _dateien(ordner) -> list[str]:
@@ -111,8 +112,13 @@ def test_parameter_mit_deutschen_meldungen():
 
 def test_ordner_ohne_bevoelkerung_wird_erklaert(tmp_path):
     (tmp_path / "notizen.csv").write_text("nur;eine;Notiz\n", encoding="utf-8")
-    with pytest.raises(DatenFehler, match="fehlt die Bevölkerungstabelle 12411-02-03-4"):
+    with pytest.raises(
+        DatenFehler, match="keine brauchbare Bevölkerungstabelle 12411-02-03-4"
+    ) as e:
         berichte.bericht("17101", daten=tmp_path)
+    # jede Datei mit ihrem Grund, nicht nur ihr Name
+    assert "notizen.csv: nicht lesbar" in str(e.value)
+    assert "keine Datenzeile gefunden" in str(e.value)
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +130,7 @@ def zwei_berichte(tmp_path_factory):
     return ziel, ergebnisse
 
 
+@pytest.mark.berichte
 def test_bericht_je_kommune_und_index(zwei_berichte):
     ziel, ergebnisse = zwei_berichte
     assert [e.ok for e in ergebnisse] == [True, True]
@@ -135,6 +142,7 @@ def test_bericht_je_kommune_und_index(zwei_berichte):
     assert 'href="17101.xlsx"' in index and "CC BY 4.0" in index
 
 
+@pytest.mark.berichte
 def test_bericht_ohne_code_ohne_externe_verweise(zwei_berichte):
     ziel, _ = zwei_berichte
     text = (ziel / "17253.html").read_text(encoding="utf-8")
@@ -154,6 +162,7 @@ def test_bericht_ohne_code_ohne_externe_verweise(zwei_berichte):
         assert re.search(rf"<h2[^>]*>{re.escape(html.escape(feld))}", text), feld
 
 
+@pytest.mark.berichte
 def test_tabellen_als_csv_und_xlsx_wie_angezeigt(zwei_berichte):
     ziel, _ = zwei_berichte
     bloecke = [b.splitlines() for b in _bloecke(ziel / "17253.csv")]
@@ -172,9 +181,12 @@ def _vorlage_mit_fehler(tmp_path, monkeypatch, fehlerzeile: str):
     nb.cells.insert(2, nbformat.v4.new_code_cell(fehlerzeile))
     pfad = tmp_path / "vorlage.ipynb"
     nbformat.write(nb, pfad)
-    monkeypatch.setattr(berichte, "vorlage_pfad", lambda _name: pfad)
+    from bimo.berichte import vorlagen
+
+    monkeypatch.setattr(vorlagen, "vorlage_pfad", lambda _name: pfad)
 
 
+@pytest.mark.berichte
 def test_ein_fehler_stoppt_die_anderen_nicht(tmp_path, monkeypatch):
     _vorlage_mit_fehler(
         tmp_path, monkeypatch, 'if kommune == "17102":\n    raise RuntimeError("Testfehler")'
@@ -194,6 +206,7 @@ def test_ein_fehler_stoppt_die_anderen_nicht(tmp_path, monkeypatch):
     assert [p.name for p in ziel.glob(".*")] == [berichtslauf.STANDDATEI]
 
 
+@pytest.mark.berichte
 def test_bimo_fehler_erscheint_deutsch_ohne_technik(tmp_path, monkeypatch):
     _vorlage_mit_fehler(
         tmp_path, monkeypatch, "from bimo import berichte\nberichte.pruefe_jahr(1990)"
@@ -204,9 +217,10 @@ def test_bimo_fehler_erscheint_deutsch_ohne_technik(tmp_path, monkeypatch):
     assert ergebnisse[0].fehler.startswith("Für das Jahr 1990 gibt es keine Daten")
 
 
+@pytest.mark.berichte
 def test_namen_aus_daten_werden_maskiert(tmp_path, monkeypatch, wurzel):
     kopie = tmp_path / "daten"
-    shutil.copytree(wurzel / "datasets" / "musterland", kopie)
+    shutil.copytree(wurzel / "src/bimo/daten/datensaetze" / "musterland", kopie)
     gebiete = kopie / "gebiete.csv"
     gebiete.write_text(
         gebiete.read_text(encoding="utf-8").replace(
@@ -224,6 +238,7 @@ def test_namen_aus_daten_werden_maskiert(tmp_path, monkeypatch, wurzel):
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
 
 
+@pytest.mark.berichte
 def test_mehrere_prozesse_je_mit_warmem_kernel(tmp_path):
     kommunen = ["17101", "17252", "17253"]
     ergebnisse = berichtslauf.baue_berichte(
@@ -237,6 +252,7 @@ def test_mehrere_prozesse_je_mit_warmem_kernel(tmp_path):
     assert index.count('class="ok"') == 3
 
 
+@pytest.mark.berichte
 def test_fortsetzen_baut_nur_was_sich_geaendert_hat(tmp_path):
     erster = berichtslauf.baue_berichte(
         "kommunalprofil", ["17101", "17252"], tmp_path, parameter={"jahr": 2024}, fortschritt=False
@@ -283,6 +299,7 @@ def test_jobs_muss_positiv_sein(tmp_path):
         berichtslauf.baue_berichte("kommunalprofil", ["17101"], tmp_path, jobs=0)
 
 
+@pytest.mark.berichte
 def test_bildungsjournal_und_faktenblatt(tmp_path):
     journal = berichtslauf.baue_berichte(
         "bildungsjournal",
@@ -320,6 +337,8 @@ def _chromium_da() -> bool:
     return True
 
 
+@pytest.mark.browser
+@pytest.mark.berichte
 def test_pdf_druckfertig(tmp_path):
     if not _chromium_da():
         pytest.skip("Chromium fehlt (apt-get install chromium); in der CI ein Fehler")
@@ -345,8 +364,9 @@ def grosses_land(tmp_path_factory):
     return ordner
 
 
+@pytest.mark.berichte
 def test_bericht_aus_exporten_mit_feindlichem_namen(grosses_land, tmp_path):
-    from bimo import datenbasis
+    from bimo.berichte import datenbasis
 
     basis = datenbasis.lade(grosses_land)
     feind = basis.kreise[basis.kreise["name"].str.contains("<script>")]
@@ -392,8 +412,9 @@ def _kleine_fallzahlen(csv_datei, mindestfallzahl: int = 3) -> list[str]:
     return funde
 
 
+@pytest.mark.berichte
 def test_kleine_fallzahlen_erscheinen_nie(grosses_land, tmp_path):
-    from bimo import datenbasis
+    from bimo.berichte import datenbasis
 
     basis = datenbasis.lade(grosses_land)
     # Kreise mit einer Fallzahl unter 10 im neuesten Jahr eines Indikators

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from bimo import berichtslauf, datenbasis
+from bimo.berichte import datenbasis
+from bimo.berichte import lauf as berichtslauf
 
 REALDATEN = Path(__file__).resolve().parents[1].parent / "shared" / "realdata"
 EXPORTE = REALDATEN / "regionalstatistik_2017"

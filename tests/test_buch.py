@@ -139,20 +139,35 @@ def test_loesung_und_uebung_auf_deutsch(gebautes_buch):
 
 
 def test_berichte_fuer_jeden_kreis(gebautes_buch):
+    """Jede Vorlage mit ``beispiel`` im Register: je Kreis HTML, CSV, XLSX (PDF wo verlangt)."""
     from bimo import daten
-    from bimo.berichtslauf import STANDDATEI
+    from bimo.berichte import vorlagen
+    from bimo.berichte.lauf import STANDDATEI
 
     ordner = gebautes_buch / "berichte"
-    endungen = ("html", "csv", "xlsx", *(["pdf"] if shutil.which("chromium") else []))
     kreise = list(daten.kreise()["ags"])
-    erwartet = {f"{ags}.{e}" for ags in kreise for e in endungen}
-    erwartet |= {"index.html", STANDDATEI, "faktenblaetter", "bildungsjournal"}
-    assert {p.name for p in ordner.iterdir()} == erwartet
-    for unterordner in ("faktenblaetter", "bildungsjournal"):
-        berichte = {p.name for p in (ordner / unterordner).glob("*.html")}
-        assert berichte == {f"{ags}.html" for ags in kreise} | {"index.html"}
     seite = (gebautes_buch / "book" / "kommunalprofile.html").read_text(encoding="utf-8")
-    assert 'href="../berichte/index.html"' in seite
+    unterordner = {v.beispiel.ordner for v in vorlagen.beispiele()} - {""}
+    assert vorlagen.beispiele(), "das Register nennt keine Beispielberichte"
+    for vorlage in vorlagen.beispiele():
+        b = vorlage.beispiel
+        endungen = ("html", "csv", "xlsx", *(["pdf"] if b.pdf and shutil.which("chromium") else []))
+        erwartet = {f"{ags}.{e}" for ags in kreise for e in endungen} | {"index.html", STANDDATEI}
+        if b.ordner == "":
+            erwartet |= unterordner
+        assert {p.name for p in (ordner / b.ordner).iterdir()} == erwartet, vorlage.name
+        link = "/".join(t for t in ("..", "berichte", b.ordner, "index.html") if t)
+        assert f'href="{link}"' in seite, f"Kapitel verlinkt {vorlage.name} nicht ({link})"
+
+
+def test_vorlagentabelle_im_kapitel_kommt_aus_dem_register():
+    from bimo.berichte import vorlagen
+
+    seite = (WURZEL / "book" / "kommunalprofile.md").read_text(encoding="utf-8")
+    assert vorlagen.tabelle_markdown() in seite, (
+        "book/kommunalprofile.md: Tabelle der Vorlagen weicht vom Register ab – "
+        "python -c 'from bimo.berichte import vorlagen; print(vorlagen.tabelle_markdown())'"
+    )
 
 
 def test_makefile_baut_streng():

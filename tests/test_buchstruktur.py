@@ -85,3 +85,25 @@ def test_uebung_hat_aufgabe_loesung_und_selbstkontrolle(datei):
 def test_keine_platzhalter_im_text(datei):
     text = _markdown(datei)
     assert not re.search(r"\bTODO\b|\bFIXME\b|Lorem ipsum", text), datei
+
+
+VORLAGE_KAPITEL = WURZEL / "book" / "vorlagen" / "kapitel.ipynb"
+
+
+def test_kapitelvorlage_folgt_der_seitenvorlage():
+    """Die Kopiervorlage für neue Kapitel hat alles, was der Test oben von Kapiteln verlangt."""
+    nb = nbformat.read(VORLAGE_KAPITEL, as_version=4)
+    text = "\n".join(z.source for z in nb.cells if z.cell_type == "markdown")
+    for teil in ("**Lernziele", "**Voraussetzungen", "**Zeitbedarf", "## Zusammenfassung"):
+        assert teil in text, f"Kapitelvorlage: „{teil}“ fehlt"
+    assert re.search(r"## Wie geht.s weiter", text)
+    assert "CONTRIBUTING.md" in text
+
+
+@pytest.mark.langsam
+def test_kapitelvorlage_laeuft():
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(VORLAGE_KAPITEL, as_version=4)
+    NotebookClient(nb, timeout=120, kernel_name="python3").execute()
+    assert "Betreuungsquote" in str(nb.cells[2].outputs)

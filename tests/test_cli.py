@@ -34,6 +34,7 @@ def test_fehlende_angaben_deutsch(capsys):
     assert "Fehler: diese Angaben fehlen: --ausgabe" in capsys.readouterr().err
 
 
+@pytest.mark.langsam
 def test_unbekannte_kommune_ohne_traceback(tmp_path):
     lauf = subprocess.run(
         [

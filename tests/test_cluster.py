@@ -10,8 +10,10 @@ from pathlib import Path
 import psutil
 import pytest
 
-from bimo import berichte, berichtslauf, daten
-from bimo.cluster import _bericht_auf_worker, berichte_auf_cluster
+from bimo import berichte, daten
+from bimo.berichte import arbeiter
+from bimo.berichte import lauf as berichtslauf
+from bimo.berichte.cluster import _bericht_auf_worker, berichte_auf_cluster
 from bimo.fehler import ParameterFehler
 
 distributed = pytest.importorskip("distributed")
@@ -41,12 +43,12 @@ def cluster():
 @pytest.fixture
 def auftrag_fuer(tmp_path):
     """Baut den Auftrag wie ``baue_berichte`` (Vorlage „kommunalprofil“) – hier anpassen,
-    wenn ``_Auftrag`` neue Felder bekommt."""
+    wenn ``Auftrag`` neue Felder bekommt."""
 
-    def bauen(parameter: dict[str, object] | None = None) -> berichtslauf._Auftrag:
+    def bauen(parameter: dict[str, object] | None = None) -> arbeiter.Auftrag:
         gebiete = daten.gebiete()
         namen = dict(zip(gebiete["ags"], gebiete["name"], strict=True))
-        return berichtslauf._Auftrag(
+        return arbeiter.Auftrag(
             "kommunalprofil",
             berichte.vorlage_pfad("kommunalprofil"),
             dict(parameter or {}),
@@ -59,7 +61,7 @@ def auftrag_fuer(tmp_path):
 
 def _kernel_pid() -> int | None:
     """Läuft auf einem Worker: Prozessnummer seines warmen Kernels (falls einer läuft)."""
-    kernel = berichtslauf._ARBEITER.get("kernel")
+    kernel = arbeiter.ARBEITER.get("kernel")
     if kernel is None or kernel.km is None:
         return None
     return kernel.km.provisioner.process.pid

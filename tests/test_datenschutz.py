@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bimo import daten
-from bimo.datenschutz import (
+from bimo.geheimhaltung import INSGESAMT, pruefe_sperrung
+from bimo.kapitel.datenschutz import (
     KLEINE_SOZIALRAEUME,
     UEBRIGE,
     cellkey_daten,
@@ -20,7 +21,6 @@ from bimo.datenschutz import (
     sperren_je_zeile_und_spalte,
     summenabweichung,
 )
-from bimo.geheimhaltung import INSGESAMT, pruefe_sperrung
 
 
 def test_kita_gemeinden_summe_ist_kreissumme():

@@ -1,6 +1,6 @@
 """Eine Quelle, zwei Ausgaben: Übungen ohne Lösung für Teilnehmende, mit Lösung für Trainer.
 
-Geprüft wird die Erzeugung der Kopien (``bimo.editionen``), dass Kopien und Quellen
+Geprüft wird die Erzeugung der Kopien (``bimo.buch.editionen``), dass Kopien und Quellen
 dieselben Aufgaben enthalten, dass keine Lösung in eine Kopie oder in das gebaute
 öffentliche Buch gelangt (mit Lösungstext aus den Quellen, nicht mit festen Wörtern)
 und dass der Trainerleitfaden jede Übung einplant.
@@ -17,7 +17,7 @@ import nbformat
 import pytest
 import yaml
 
-from bimo import editionen
+from bimo.buch import editionen
 from tests.conftest import HTML, WURZEL
 
 QUELLEN = editionen.uebungsquellen(WURZEL)
@@ -206,11 +206,29 @@ def test_jede_uebung_im_leitfaden_eingeplant(quelle):
     assert in_plan or wahlweise, (
         f"{quelle.stem} steht in keinem Ablaufplan und nicht unter „Wahlweise“"
     )
-    # die Übersicht der Übungen nennt den Zeitbedarf aus dem Notebook
+    # das Register kennt die Übung; ihr Zeitbedarf steht einmal, im Notebook
+    from bimo.uebungen import register
+
+    eintrag = register.uebung(quelle.stem)
+    assert eintrag.typische_fehler.strip(), f"{quelle.stem}: typische Fehler fehlen im Register"
+    assert eintrag.zeitbedarf(WURZEL) == _zeitbedarf(_lies(quelle)) != ""
+
+
+def test_uebungsregister_und_inhaltsverzeichnis_passen_zusammen():
+    """Jede Übung im Register steht im Inhaltsverzeichnis und umgekehrt; die Übersicht im
+    Trainerleitfaden kommt aus dem Register (Direktive, keine Abschrift)."""
+    from bimo.uebungen import register
+
+    toc = yaml.safe_load((WURZEL / "_toc.yml").read_text(encoding="utf-8"))
+    im_toc = set(register.kapitel_der_uebungen(toc))
+    im_register = {u.datei for u in register.UEBUNGEN}
+    assert im_toc == im_register
+    assert {f"exercises/{q.stem}" for q in QUELLEN} == im_register
     uebersicht = (WURZEL / "book/trainer/uebungen.md").read_text(encoding="utf-8")
-    zeile = next((z for z in uebersicht.splitlines() if verweis in z), "")
-    assert zeile, f"{quelle.stem} fehlt in book/trainer/uebungen.md"
-    assert _zeitbedarf(_lies(quelle)) in zeile, f"{quelle.stem}: Zeitbedarf weicht vom Notebook ab"
+    assert "```{bimo-uebungen}" in uebersicht
+    assert "exercises/uebung_" not in uebersicht.split("## Mit der Trainerausgabe")[0]
+    tabelle = register.uebersicht_markdown(WURZEL, toc)
+    assert tabelle.count("\n") == len(register.UEBUNGEN) + 1
 
 
 # --- Das gebaute öffentliche Buch ---------------------------------------------------

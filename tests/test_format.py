@@ -1,4 +1,4 @@
-from bimo.format import prozent, zahl
+from bimo.kern.format import prozent, zahl
 
 
 def test_zahl_deutsch():

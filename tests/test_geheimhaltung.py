@@ -90,6 +90,7 @@ def _angreifer_intervall(t: pd.DataFrame, v: geheimhaltung.Veroeffentlichung, sp
     return summe - teile[spalte].dropna().sum()
 
 
+@pytest.mark.langsam
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12)), min_size=2, max_size=8),

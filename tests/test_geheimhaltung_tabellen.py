@@ -100,7 +100,7 @@ def test_k1_sperrung_besteht_pruefung_mit_drei_sekundaerzellen(k1):
     assert s.primaer.sum().sum() == 1 and s.primaer.loc["A", "weiblich"]
     # unabhängig nachgeprüft, mit der vollständigen Tabelle als Eingabe
     assert pruefe_sperrung(s.tabelle, s.gesperrt).bestanden
-    # Form nach DESIGN.md: innere Zellen plus „Insgesamt“-Zeile und -Spalte
+    # Form der geschützten Tabelle: innere Zellen plus „Insgesamt“-Zeile und -Spalte
     assert list(s.tabelle.columns) == ["männlich", "weiblich", INSGESAMT]
     assert list(s.tabelle.index) == [*"ABCD", INSGESAMT]
     assert s.tabelle.loc[INSGESAMT, INSGESAMT] == 100
@@ -327,6 +327,7 @@ tabellen = st.integers(2, 4).flatmap(
 )
 
 
+@pytest.mark.langsam
 @settings(max_examples=50, deadline=None)
 @given(tabellen, st.integers(2, 4), st.booleans())
 def test_eigenschaft_sperrung_besteht_pruefung_und_ist_minimal(werte, t, insider):
@@ -343,6 +344,7 @@ def test_eigenschaft_sperrung_besteht_pruefung_und_ist_minimal(werte, t, insider
     _sekundaer_einzeln_weglassen(s, t, insider)
 
 
+@pytest.mark.langsam
 @settings(max_examples=25, deadline=None)
 @given(
     st.lists(st.lists(st.integers(0, 7), min_size=2, max_size=2), min_size=2, max_size=5),

@@ -78,6 +78,7 @@ def test_karte_der_musterland_kreise():
     assert "in 3 Klassen" in g.alt and "niedrigster 0,0\u00a0% in Musterstadt" in g.alt
 
 
+@pytest.mark.realdaten
 @pytest.mark.skipif(
     not (REALDATEN / "geo_vg5000_2021").exists(),
     reason="echte Kreisgrenzen (../shared/realdata/geo_vg5000_2021) nicht vorhanden",
@@ -236,7 +237,7 @@ def test_anteile_der_musterland_uebergaenge():
     assert len(summen) == 12 and all(s == pytest.approx(100) for s in summen.values())
     assert "für 12 Gruppen" in g.alt and "gesperrt" not in g.alt
     n_musterstadt = int(u.loc[u["name"] == "Musterstadt", "wert"].sum())
-    from bimo.format import zahl
+    from bimo.kern.format import zahl
 
     assert f"Musterstadt (n\u00a0=\u00a0{zahl(n_musterstadt)})" in _texte(g)
     # Beschriftungen in Segmenten ab 5 % – nur Prozentzahlen mit Komma oder ganze Prozent
@@ -305,7 +306,7 @@ def test_punktwolke_korrelation_und_gesperrte_punkte():
 
 
 def test_deutsche_achse_mit_halben_schritten():
-    formatierer = grafik._DeutscheAchse("%")
+    formatierer = grafik.DeutscheAchse("%")
     formatierer.set_locs([27.5, 30.0, 32.5])
     assert [formatierer(w) for w in (27.5, 30.0)] == ["27,5\u00a0%", "30,0\u00a0%"]
     formatierer.set_locs([0, 20, 40])

@@ -231,6 +231,7 @@ def test_kodierung_und_rahmen(ordner: Path) -> None:
         assert "\r" not in text
 
 
+@pytest.mark.realdaten
 @pytest.mark.skipif(
     not ECHTE_EXPORTE.exists(), reason="echte Exporte (../shared/realdata) nicht vorhanden"
 )

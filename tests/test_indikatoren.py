@@ -100,8 +100,13 @@ def test_unbekannter_indikator():
 
 def test_musterland_stimmt_mit_rohdaten(wurzel):
     """Unabhängig nachgerechnet direkt aus den CSV-Dateien."""
-    kita = pd.read_csv(wurzel / "datasets/musterland/kindertagesbetreuung.csv", dtype={"ags": str})
-    bev = pd.read_csv(wurzel / "datasets/musterland/bevoelkerung.csv", dtype={"ags": str})
+    kita = pd.read_csv(
+        wurzel / "src/bimo/daten/datensaetze/musterland/kindertagesbetreuung.csv",
+        dtype={"ags": str},
+    )
+    bev = pd.read_csv(
+        wurzel / "src/bimo/daten/datensaetze/musterland/bevoelkerung.csv", dtype={"ags": str}
+    )
     z = kita.query("ags == '17252' and jahr == 2024 and altersgruppe == 'unter 3'")["wert"].sum()
     n = bev.query("ags == '17252' and jahr == 2023 and alter < 3")["wert"].sum()
     q = (

@@ -138,7 +138,7 @@ def jupyterlab(tmp_path_factory):
 
 
 def test_uebung_live_regler_und_selbstkontrolle(jupyterlab):
-    from bimo.format import zahl
+    from bimo.kern.format import zahl
     from bimo.uebungen import schwelle
 
     verlust = schwelle.verlusttabelle("17255", 2024)

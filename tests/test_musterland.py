@@ -20,7 +20,7 @@ def neu_erzeugt(tmp_path_factory):
 
 @pytest.mark.parametrize("ordner", ["musterland", "musterland_rohdaten"])
 def test_neu_erzeugen_ist_byte_gleich(neu_erzeugt, wurzel, ordner):
-    eingecheckt = wurzel / "datasets" / ordner
+    eingecheckt = wurzel / "src/bimo/daten/datensaetze" / ordner
     neu = neu_erzeugt.with_name(ordner)
     namen = sorted(p.name for p in eingecheckt.iterdir())
     assert namen == sorted(p.name for p in neu.iterdir())

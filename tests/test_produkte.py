@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from bimo import daten, indikatoren, produkte
+from bimo import daten, indikatoren
 from bimo.fehler import ParameterFehler
-from bimo.format import prozent
+from bimo.kapitel import produkte
+from bimo.kern.format import prozent
 
 JAHR = 2024
 
@@ -27,6 +28,7 @@ def test_berichtsabschnitt_rechnet_den_text_aus_den_daten():
     assert len(tabelle) == len(daten.kreise()) + 1
 
 
+@pytest.mark.langsam
 def test_tabelle_laeuft_durch_die_geheimhaltung(monkeypatch):
     # Ist eine Fallzahl klein, erscheint sie als „.“ – hier künstlich: Mindestfallzahl sehr hoch.
     from bimo import geheimhaltung

@@ -463,6 +463,7 @@ _ZELLEN = {
 }
 
 
+@pytest.mark.langsam
 @settings(max_examples=100, deadline=None)
 @given(
     zeilen=st.lists(st.fixed_dictionaries(_ZELLEN), max_size=25),
@@ -581,6 +582,7 @@ _ARTEN = [
 ]
 
 
+@pytest.mark.langsam
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tabelle=_stimmige_tabellen(), art=st.sampled_from(_ARTEN), data=st.data())
 def test_stimmige_tabellen_ohne_fehler_eine_stoerung_ein_befund(tabelle, art, data):

@@ -723,6 +723,7 @@ def _normiert(df: pd.DataFrame, schluessel: list[str]) -> pd.DataFrame:
     return teil.sort_values(schluessel).reset_index(drop=True).astype({"stufe": int})
 
 
+@pytest.mark.langsam
 @settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -17,7 +17,9 @@ ALT = 'tabelle["wert"] = tabelle["zaehler"] / tabelle["nenner"] * 100'
 
 
 def _nbval(pythonpfad: str | None, tmp_path) -> subprocess.CompletedProcess:
-    umgebung = dict(os.environ, BIMO_DATEN=str(WURZEL / "datasets" / "musterland"))
+    umgebung = dict(
+        os.environ, BIMO_DATEN=str(WURZEL / "src/bimo/daten/datensaetze" / "musterland")
+    )
     if pythonpfad:
         umgebung["PYTHONPATH"] = pythonpfad
     return subprocess.run(
@@ -51,7 +53,7 @@ def _nbval(pythonpfad: str | None, tmp_path) -> subprocess.CompletedProcess:
 def test_geaenderte_betreuungsquote_laesst_nbval_scheitern(tmp_path):
     kopie = tmp_path / "src"
     shutil.copytree(WURZEL / "src" / "bimo", kopie / "bimo")
-    modul = kopie / "bimo" / "indikatoren.py"
+    modul = kopie / "bimo" / "indikatoren" / "modell.py"
     quelltext = modul.read_text(encoding="utf-8")
     assert ALT in quelltext, "Die Berechnung ist umgezogen – Test anpassen"
     # Ein typischer Fehler: Nenner vom selben Jahr statt vom Vorjahr

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from bimo import sozialraum
 from bimo.fehler import BimoFehler, DatenFehler, ParameterFehler
+from bimo.kapitel import sozialraum
 
 
 @pytest.fixture(scope="module")

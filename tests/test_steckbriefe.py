@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bimo import indikatoren, steckbriefe
+from bimo import indikatoren
+from bimo.buch import steckbriefe
 from tests.conftest import WURZEL
 
 ORDNER = WURZEL / "book" / "steckbriefe"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bimo import auftrag
+from bimo.kapitel import auftrag
 from bimo.uebungen.auftrag import HOECHSTENS, aufgabe_auftrag, pruefe_auftrag
 
 FRAGE = "krippe_talgrund"

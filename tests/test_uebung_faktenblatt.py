@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bimo import indikatoren
-from bimo.format import prozent
+from bimo.kern.format import prozent
 from bimo.uebungen import faktenblatt as fb
 
 AGS, JAHR = "17252", 2024

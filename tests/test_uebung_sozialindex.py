@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bimo import sozialraum
+from bimo.kapitel import sozialraum
 from bimo.uebungen import sozialindex as u
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bimo import analyse
 from bimo.daten import DatenFehler
+from bimo.kapitel import analyse
 from bimo.uebungen import vergleich as vg
 
 AGS, JAHR = "17253", 2024

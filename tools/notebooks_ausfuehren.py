@@ -13,8 +13,10 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from bimo.buch.ausgaben import stabile_widget_ids
+
 WURZEL = Path(__file__).resolve().parents[1]
-ORDNER = ("notebooks", "exercises")
+ORDNER = ("notebooks", "exercises", "src/bimo/berichte/vorlagen")
 
 
 def notebooks(argumente: list[str]) -> list[Path]:
@@ -41,7 +43,8 @@ def ausfuehren(pfad: Path) -> None:
         nb.metadata.pop("widgets", None)
     for zelle in nb.cells:
         zelle.metadata.pop("execution", None)
-    nbformat.write(nb, pfad)
+    text = nbformat.writes(nb) + "\n"
+    pfad.write_text(stabile_widget_ids(text, pfad.stem), encoding="utf-8")
 
 
 def _hat_widgets(nb: nbformat.NotebookNode) -> bool:

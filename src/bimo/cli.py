@@ -97,6 +97,12 @@ def _parser() -> argparse.ArgumentParser:
         help="Gemeindeschlüssel einer oder mehrerer Kommunen, z. B. 17101",
     )
     wahl.add_argument(
+        "--beispiele",
+        action="store_true",
+        help="alle Vorlagen, die das Buch veröffentlicht, für alle Kreise der Daten – je "
+        "Vorlage in ihren Unterordner von --ausgabe (so baut make book die Beispielberichte)",
+    )
+    wahl.add_argument(
         "--alle", action="store_true", help="alle Kreise und kreisfreien Städte der Daten"
     )
     b.add_argument(
@@ -169,7 +175,11 @@ def _parser() -> argparse.ArgumentParser:
         description="Erzeugt die synthetischen Musterland-Daten "
         "reproduzierbar (Byte für Byte gleich) neu.",
     )
-    d.add_argument("--ziel", type=Path, help="Zielordner (Vorgabe: datasets/musterland)")
+    d.add_argument(
+        "--ziel",
+        type=Path,
+        help="Zielordner (Vorgabe: der Musterland-Ordner des Pakets)",
+    )
     d.add_argument(
         "--gross",
         type=int,
@@ -187,7 +197,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _berichte(args: argparse.Namespace) -> int:
-    from bimo import berichtslauf
+    from bimo.berichte import lauf as berichtslauf
 
     kommunen = None if args.alle else args.kommune
     angaben = (
@@ -198,6 +208,8 @@ def _berichte(args: argparse.Namespace) -> int:
         ("daten", args.daten),
     )
     parameter = {k: v for k, v in angaben if v is not None}
+    if args.beispiele:
+        return _beispiele(args, parameter)
     ergebnisse = berichtslauf.baue_berichte(
         args.vorlage,
         kommunen,
@@ -222,6 +234,39 @@ def _berichte(args: argparse.Namespace) -> int:
     return 0 if len(fertig) == len(ergebnisse) else 1
 
 
+def _beispiele(args: argparse.Namespace, parameter: dict[str, object]) -> int:
+    """Jede Vorlage mit ``beispiel`` im Register, für alle Kreise, in ihren Unterordner."""
+    from bimo.berichte import lauf as berichtslauf
+    from bimo.berichte import vorlagen
+    from bimo.kern import pdf
+
+    try:
+        mit_pdf = args.pdf or bool(pdf.chromium())
+    except BimoFehler:
+        mit_pdf = False  # ohne Chromium: die Beispiele ohne PDF
+    fehlgeschlagen = 0
+    for vorlage in vorlagen.beispiele():
+        beispiel = vorlage.beispiel
+        ziel = args.ausgabe / beispiel.ordner
+        ergebnisse = berichtslauf.baue_berichte(
+            vorlage.name,
+            None,
+            ziel,
+            parameter={**parameter, **beispiel.parameter},
+            fortschritt=not args.ohne_fortschritt,
+            jobs=args.jobs,
+            fortsetzen=args.fortsetzen,
+            pdf=beispiel.pdf and mit_pdf,
+        )
+        fertig = sum(e.ok for e in ergebnisse)
+        fehlgeschlagen += len(ergebnisse) - fertig
+        print(f"{vorlage.titel_mehrzahl}: {fertig} von {len(ergebnisse)} erstellt in {ziel}.")
+        for e in ergebnisse:
+            if not e.ok:
+                print(f"  fehlgeschlagen: {e.kommune} {e.name}: {e.fehler}", file=sys.stderr)
+    return 0 if fehlgeschlagen == 0 else 1
+
+
 def _daten(args: argparse.Namespace) -> int:
     from bimo import daten
 
@@ -243,7 +288,7 @@ def _daten(args: argparse.Namespace) -> int:
 
 
 def _steckbriefe(args: argparse.Namespace) -> int:
-    from bimo import steckbriefe
+    from bimo.buch import steckbriefe
 
     dateien = steckbriefe.schreibe(args.ziel or steckbriefe.ZIEL)
     print(f"{len(dateien)} Seiten geschrieben nach {args.ziel or steckbriefe.ZIEL}.")

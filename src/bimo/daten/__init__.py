@@ -1,7 +1,8 @@
 """Daten laden und erzeugen.
 
-- :func:`lade` liest eine Tabelle der Beispieldaten „Musterland“ (``datasets/musterland``),
-  mit ``variante="roh"`` die Rohdaten mit eingebauten Fehlern (``datasets/musterland_rohdaten``).
+- :func:`lade` liest eine Tabelle der Beispieldaten „Musterland“ (Paketdaten unter
+  ``src/bimo/daten/datensaetze/musterland``),
+  mit ``variante="roh"`` die Rohdaten mit eingebauten Fehlern (``…/musterland_rohdaten``).
 - :func:`lade_geometrie` liest die erfundenen Flächen (Kreise, Gemeinden, Sozialräume).
 - :func:`erzeuge_musterland` erzeugt alle Dateien reproduzierbar neu.
 - :func:`lese_regionalstatistik` liest echte Exporte der Regionaldatenbank/GENESIS
@@ -18,16 +19,17 @@ import json
 import os
 import re
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
 import pandas as pd
 
-from bimo.darstellung import Text
 from bimo.daten.gebietsstand import umschluesseln
 from bimo.daten.musterland import LAND_AGS, TABELLEN, erzeuge_musterland
 from bimo.daten.pruefung import Pruefbericht, pruefe
 from bimo.daten.regionalstatistik import lese_regionalstatistik, schreibe_regionalstatistik
 from bimo.fehler import DatenFehler
+from bimo.kern.darstellung import Text
 
 __all__ = [
     "DatenFehler",
@@ -53,7 +55,7 @@ def datenordner() -> Path:
     """Ordner der Musterland-Daten; mit der Umgebungsvariable ``BIMO_DATEN`` änderbar."""
     if os.environ.get("BIMO_DATEN"):
         return Path(os.environ["BIMO_DATEN"])
-    return Path(__file__).resolve().parents[3] / "datasets" / "musterland"
+    return Path(str(files("bimo.daten") / "datensaetze" / "musterland"))
 
 
 def rohdatenordner() -> Path:

@@ -49,8 +49,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bimo.dateien import schreibe_atomar
 from bimo.fehler import ParameterFehler
+from bimo.kern.dateien import schreibe_atomar
 
 __all__ = [
     "DATEIEN",

@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from bimo.fehler import DatenFehler
-from bimo.format import prozent, zahl
+from bimo.kern.format import prozent, zahl
 
 __all__ = ["PRUEFUNGEN", "SCHWEREN", "SPALTEN", "Pruefbericht", "pruefe"]
 

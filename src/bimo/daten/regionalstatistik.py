@@ -107,8 +107,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from bimo.dateien import schreibe_atomar
 from bimo.fehler import DatenFehler
+from bimo.kern.dateien import schreibe_atomar
 
 __all__ = [
     "EINHEITEN",
@@ -284,21 +284,34 @@ def lese_regionalstatistik(pfad: Path | str) -> pd.DataFrame:
             tabelle = _read_classic(saetze, pfad)
     except DatenFehler:
         raise
-    except (
-        ValueError,
-        KeyError,
-        IndexError,
-        TypeError,
-        AttributeError,
-        OverflowError,
-        csv.Error,
-    ) as fehler:
+    except RecursionError as fehler:
+        raise DatenFehler(
+            f"Die Datei {pfad} ist nicht lesbar: sie ist zu tief verschachtelt."
+        ) from fehler
+    except Exception as fehler:  # noqa: BLE001 – kein Fehler ohne deutsche Meldung
         raise DatenFehler(
             f"Die Datei {pfad} ist nicht lesbar ({_UNERWARTET}: {type(fehler).__name__}). "
             "Ist es ein unveränderter Export der Regionaldatenbank oder von GENESIS?"
         ) from fehler
     tabelle.attrs["datei"] = str(pfad)
+    tabelle.attrs.update(_code_parts(tabelle.attrs.get("tabelle"), tabelle.attrs.get("statistik")))
     return tabelle
+
+
+_CODE = re.compile(r"(?P<statistik>[A-Z]{2}\d{3}|\d{5})(?:-[0-9A-Z]+)*")
+
+
+def _code_parts(code: str | None, statistik: str | None) -> dict[str, object]:
+    """Statistik (5 Stellen bzw. ``AI003``), Grundcode und Variante (``B``) eines Tabellencodes."""
+    teile: dict[str, object] = {"statistik": statistik, "tabelle_basis": code, "variante": ""}
+    if not code:
+        return teile
+    treffer = _CODE.fullmatch(code)
+    if treffer:
+        teile["statistik"] = statistik or treffer.group("statistik")
+    if code.endswith("-B"):
+        teile["tabelle_basis"], teile["variante"] = code[:-2], "B"
+    return teile
 
 
 def _fehler(
@@ -323,16 +336,80 @@ def _read_source(pfad: Path) -> tuple[bytes, str]:
         raise DatenFehler(f"Die Datei {pfad} ist nicht lesbar: {fehler.strerror}.") from None
     if roh.startswith(b"PK\x03\x04") or roh.startswith(b"PK\x05\x06"):
         return _read_zip(roh, pfad)
+    _check_foreign_format(roh, pfad)
     return roh, pfad.name
 
 
+_FREMDE_FORMATE = (
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "ist eine Excel-Datei im alten Format (.xls), auch wenn sie anders heißt",
+    ),
+    (b"%PDF", "ist ein PDF-Dokument"),
+    (b"\x1f\x8b", "ist mit gzip gepackt (.gz) – bitte erst entpacken"),
+    (b"7z\xbc\xaf\x27\x1c", "ist ein 7-Zip-Archiv – bitte erst entpacken"),
+    (b"Rar!", "ist ein RAR-Archiv – bitte erst entpacken"),
+    (b"{\\rtf", "ist ein RTF-Textdokument"),
+)
+
+
+def _check_foreign_format(roh: bytes, pfad: Path) -> None:
+    """Dateien, die keine CSV-Datei sind, an ihren ersten Bytes erkennen."""
+    for magie, was in _FREMDE_FORMATE:
+        if roh.startswith(magie):
+            raise DatenFehler(
+                f"Die Datei {pfad} {was}, keine CSV-Datei. Laden Sie die Tabelle aus der "
+                "Regionaldatenbank bitte als CSV oder Flatfile (ffcsv) herunter."
+            )
+    anfang = roh[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if anfang.startswith((b"<!doctype html", b"<html", b"<?xml", b"<table")):
+        raise DatenFehler(
+            f"Die Datei {pfad} ist eine HTML- oder XML-Seite (z. B. eine gespeicherte "
+            "Webseite oder eine Excel-Datei im HTML-Format), keine CSV-Datei. Laden Sie die "
+            "Tabelle aus der Regionaldatenbank bitte als CSV oder Flatfile (ffcsv) herunter."
+        )
+
+
 _ZIP_GRENZE = 1 << 30
+"""Größte entpackte CSV-Datei, die aus einer ZIP-Datei gelesen wird (1 GB)."""
+_ZIP_VERHAELTNIS = 200
+"""Größtes Verhältnis entpackt ÷ gepackt (CSV-Exporte erreichen etwa 5–30)."""
+_ZIP_KLEIN = 1 << 20
+"""Bis zu dieser entpackten Größe (1 MB) gilt das Verhältnis nicht."""
+
+
+def _check_zip_member(info: zipfile.ZipInfo, pfad: Path) -> None:
+    """Verschlüsselte Einträge und ZIP-Bomben ablehnen, bevor etwas entpackt wird."""
+    if info.flag_bits & 0x1:
+        raise DatenFehler(
+            f"Die ZIP-Datei {pfad} ist verschlüsselt (Eintrag {info.filename}); bimo "
+            "entpackt keine Archive mit Kennwort. Bitte die Datei unverschlüsselt speichern."
+        )
+    if info.file_size > _ZIP_GRENZE:
+        raise DatenFehler(
+            f"Die CSV-Datei {info.filename} in {pfad} ist entpackt größer als 1 GB "
+            f"({info.file_size:,} Bytes) – so groß ist kein Export der Regionaldatenbank.".replace(
+                ",", "."
+            )
+        )
+    verhaeltnis = info.file_size / max(info.compress_size, 1)
+    if info.file_size > _ZIP_KLEIN and verhaeltnis > _ZIP_VERHAELTNIS:
+        raise DatenFehler(
+            f"Die ZIP-Datei {pfad} sieht aus wie eine ZIP-Bombe: {info.filename} ist "
+            f"{verhaeltnis:.0f}-fach gepackt (erlaubt sind bis {_ZIP_VERHAELTNIS}). "
+            "bimo entpackt sie nicht."
+        )
 
 
 def _read_zip(roh: bytes, pfad: Path) -> tuple[bytes, str]:
     try:
         with zipfile.ZipFile(io.BytesIO(roh)) as archiv:
             namen = [i for i in archiv.infolist() if not i.is_dir()]
+            if len(namen) > 10_000:
+                raise DatenFehler(
+                    f"Die ZIP-Datei {pfad} enthält {len(namen)} Einträge; erwartet ist eine "
+                    "CSV-Datei."
+                )
             if any(i.filename == "[Content_Types].xml" for i in namen):
                 raise DatenFehler(
                     f"Die Datei {pfad} ist eine Excel-Datei. Laden Sie die Tabelle aus der "
@@ -347,9 +424,14 @@ def _read_zip(roh: bytes, pfad: Path) -> tuple[bytes, str]:
                     f"Die ZIP-Datei {pfad} muss genau eine CSV-Datei enthalten; sie enthält: "
                     f"{liste}."
                 )
-            if wahl[0].file_size > _ZIP_GRENZE:
-                raise DatenFehler(f"Die CSV-Datei in {pfad} ist größer als 1 GB.")
-            return archiv.read(wahl[0]), wahl[0].filename
+            _check_zip_member(wahl[0], pfad)
+            inhalt = archiv.read(wahl[0])
+            if inhalt.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+                raise DatenFehler(
+                    f"In der ZIP-Datei {pfad} steckt in {wahl[0].filename} eine weitere "
+                    "ZIP-Datei; bitte die CSV-Datei selbst (oder ein einfaches ZIP) angeben."
+                )
+            return inhalt, wahl[0].filename
     except DatenFehler:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError) as fehler:
@@ -362,11 +444,18 @@ def _decode(roh: bytes, pfad: Path) -> str:
     """Text aus Bytes: UTF-8 (mit oder ohne BOM), UTF-16 mit BOM, sonst cp1252/latin-1."""
     if not roh.strip():
         raise DatenFehler(f"Die Datei {pfad} ist leer.")
-    if roh.startswith((b"\xff\xfe", b"\xfe\xff")):
+    utf16 = _utf16_without_bom(roh)
+    if roh.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16:
         try:
-            text = roh.decode("utf-16")
-        except UnicodeDecodeError:
-            raise DatenFehler(f"Die Datei {pfad} ist kein lesbarer UTF-16-Text.") from None
+            text = roh.decode(utf16 or "utf-16")
+        except UnicodeDecodeError as fehler:
+            zeile = roh[: fehler.start].count("\n".encode(utf16 or "utf-16-le")) + 1
+            raise _fehler(
+                pfad,
+                "ist als UTF-16-Text (Kodierung „Unicode“ von Excel) nicht lesbar – "
+                f"ungültige Bytes ab Byte {fehler.start}.",
+                zeile,
+            ) from None
     else:
         try:
             text = roh.decode("utf-8-sig")
@@ -377,6 +466,19 @@ def _decode(roh: bytes, pfad: Path) -> str:
                 text = roh.decode("latin-1")
     _check_text(text, pfad)
     return text
+
+
+def _utf16_without_bom(roh: bytes) -> str | None:
+    """``"utf-16-le"``/``"utf-16-be"``, wenn jedes zweite Byte eine Null ist (UTF-16 ohne BOM)."""
+    probe = roh[:4000]
+    if len(probe) < 8:
+        return None
+    gerade, ungerade = probe[0::2], probe[1::2]
+    if ungerade.count(0) > 0.9 * len(ungerade) and gerade.count(0) < 0.1 * len(gerade):
+        return "utf-16-le"
+    if gerade.count(0) > 0.9 * len(gerade) and ungerade.count(0) < 0.1 * len(ungerade):
+        return "utf-16-be"
+    return None
 
 
 def _check_text(text: str, pfad: Path) -> None:
@@ -605,7 +707,74 @@ def _find_first_data_row(saetze: list[_Record], pfad: Path) -> tuple[int, int]:
         k = _data_row_position(satz.felder)
         if k is not None:
             return i, k
+    ohne = _without_region_keys(saetze, pfad)
+    if ohne:
+        raise ohne
     raise _fehler(pfad, "keine Datenzeile gefunden (Gebietsschlüssel;Name;Werte)." + _hint(saetze))
+
+
+_LAENDER = (
+    "Baden-Württemberg",
+    "Bayern",
+    "Berlin",
+    "Brandenburg",
+    "Bremen",
+    "Hamburg",
+    "Hessen",
+    "Mecklenburg-Vorpommern",
+    "Niedersachsen",
+    "Nordrhein-Westfalen",
+    "Rheinland-Pfalz",
+    "Saarland",
+    "Sachsen",
+    "Sachsen-Anhalt",
+    "Schleswig-Holstein",
+    "Thüringen",
+    "Deutschland",
+)
+
+
+def _without_region_keys(saetze: list[_Record], pfad: Path) -> DatenFehler | None:
+    """Eine Tabelle mit Zahlen, aber ohne Gebietsschlüssel – typisch für GENESIS-Online
+    (Destatis), wo die Länder als Spaltenköpfe stehen. Dann eine Meldung, die das sagt."""
+    titel = [s for s in saetze[:12] if s.felder and s.felder[0].strip()]
+    code = _table_code(titel) or ""
+    kopfzellen = {f.strip() for s in saetze[:30] for f in s.felder[1:] if f.strip()}
+    laender = [land for land in _LAENDER if land in kopfzellen]
+    mit_zahlen = sum(
+        1
+        for s in saetze[:200]
+        if len(s.felder) > 2
+        and sum(_ZAHL_KLASSISCH.fullmatch(f.strip()) is not None for f in s.felder[1:]) >= 2
+    )
+    online = bool(_GENESIS_ONLINE.fullmatch(code)) or "Destatis" in " ".join(
+        ";".join(s.felder) for s in saetze[-8:]
+    )
+    if not mit_zahlen or not (online or laender):
+        return None
+    woher = f"eine Tabelle aus GENESIS-Online (Destatis{', Tabelle ' + code if code else ''})"
+    if not online:
+        woher = "eine Tabelle" + (f" ({code})" if code else "")
+    gebiete = (
+        f" – die Gebiete ({', '.join(laender[:3])}{', …' if len(laender) > 3 else ''}) stehen "
+        "nur als Namen in den Spaltenköpfen"
+        if laender
+        else ""
+    )
+    statistik = code[:5] if re.match(r"\d{5}", code) else ""
+    vorschlag = (
+        f"eine Tabelle der Statistik {statistik} (Codes wie {statistik}-…-4 für Kreise)"
+        if statistik
+        else "die passende Tabelle"
+    )
+    return _fehler(
+        pfad,
+        f"das ist {woher} ohne Gebietsschlüssel{gebiete}. bimo braucht in jeder Datenzeile "
+        "einen amtlichen Gebietsschlüssel (z. B. 09162 für München). Laden Sie bitte "
+        f"{vorschlag} aus der Regionaldatenbank (www.regionalstatistik.de) als CSV oder "
+        "Flatfile (ffcsv) herunter; GENESIS-Online-Tabellen ohne regionale Tiefe lassen "
+        "sich keiner Kommune zuordnen.",
+    )
 
 
 def _hint(saetze: list[_Record]) -> str:
@@ -875,10 +1044,22 @@ def _row_label(kopfzeilen: list[_Record], j: int) -> str:
     return gefuellt[-1] if gefuellt else ""
 
 
+_TITELZEIT = re.compile(
+    r"(?:Stichtag|Stichtage|Zeit|Jahr|Berichtsjahr|Schuljahr|Berichtszeitraum|Zeitraum)"
+    r"\s*:\s*(?P<zeit>.+?)\s*"
+)
+
+
 def _title_time(titel: list[_Record]) -> str:
+    """Die Zeit aus einer Titelzeile: nur eine Zeitangabe (``2015``) oder
+    ``Stichtag: 31.12.2018`` (so in den Tabellen „regionale Ebenen“, ``…-B``)."""
     for satz in titel:
-        if _is_time(satz.felder[0]):
-            return satz.felder[0].strip()
+        text = satz.felder[0].strip()
+        if _is_time(text):
+            return text
+        treffer = _TITELZEIT.fullmatch(text)
+        if treffer and _is_time(treffer.group("zeit")):
+            return treffer.group("zeit")
     return ""
 
 
@@ -890,14 +1071,28 @@ def _title_unit(titel: list[_Record]) -> str:
     return ""
 
 
+_TABELLENZEILE = re.compile(r"(?:GENESIS-)?Tabelle\s*:\s*(?P<code>\S+)(?:\s.*)?", re.IGNORECASE)
+_GENESIS_ONLINE = re.compile(r"\d{5}-\d{4}")
+"""Tabellencodes von GENESIS-Online (Destatis) wie ``12411-0013`` – ohne regionale Tiefe."""
+
+
+def _table_code(titel: list[_Record]) -> str | None:
+    """Der Tabellencode aus ``GENESIS-Tabelle: …`` (bis etwa 2023) oder ``Tabelle: …`` (2026)."""
+    for satz in titel[:3]:
+        treffer = _TABELLENZEILE.fullmatch(satz.felder[0].strip())
+        if treffer:
+            return treffer.group("code").rstrip(";,.") or None
+    return None
+
+
 def _header_meta(titel: list[_Record]) -> dict[str, object]:
-    tabelle = None
+    tabelle = _table_code(titel)
     zeilen = []
     for satz in titel:
         text = satz.felder[0].strip()
-        if text.startswith("GENESIS-Tabelle:"):
-            tabelle = text.split(":", 1)[1].strip() or None
-        elif not _is_time(text):
+        if _TABELLENZEILE.fullmatch(text) and tabelle and tabelle in text:
+            continue
+        if not _is_time(text):
             zeilen.append(text)
     return {"tabelle": tabelle, "titel": "\n".join(zeilen)}
 
@@ -914,7 +1109,23 @@ def _footer_meta(fuss: list[_Record]) -> dict[str, object]:
             stand = treffer.group(1)
         elif "©" not in text and text and not text.startswith("___"):
             noten.append(text)
-    return {"stand": stand, "quelle": quelle, "fussnoten": "\n".join(noten)}
+    return {
+        "stand": stand,
+        "stand_datum": _iso_date(stand),
+        "quelle": quelle,
+        "fussnoten": "\n".join(noten),
+    }
+
+
+def _iso_date(text: str | None) -> str | None:
+    """``"23.03.2026 / 09:01:36"`` → ``"2026-03-23"``; sonst ``None``."""
+    treffer = re.search(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text or "")
+    if not treffer:
+        return None
+    tag, monat, jahr = (int(t) for t in treffer.groups())
+    if not (1 <= monat <= 12 and 1 <= tag <= 31):
+        return None
+    return f"{jahr:04d}-{monat:02d}-{tag:02d}"
 
 
 def _check_duplicates(tabelle: pd.DataFrame, zeilen: Sequence[int], pfad: Path) -> None:
@@ -974,10 +1185,12 @@ def _read_flat(saetze: list[_Record], pfad: Path, dateiname: str) -> pd.DataFram
         roh = _melt_old_flat(roh, kopf, pfad)
     tabelle = _flat_table(roh, pfad)
     code = str(roh["statistics_code"].iloc[0]).strip() if "statistics_code" in roh else ""
-    treffer = re.fullmatch(r"(.+?)(?:_(?:de|en))?_flat", Path(dateiname).stem)
     tabelle.attrs.update(
         {
-            "tabelle": treffer.group(1) if treffer else (code or None),
+            "tabelle": _flat_table_code(dateiname, code),
+            "statistik": code or None,
+            "wertmerkmale": _value_variables(roh),
+            "merkmalcodes": _variable_codes(roh, tabelle.attrs["merkmale"]),
             "titel": str(roh["statistics_label"].iloc[0]).strip()
             if "statistics_label" in roh
             else "",
@@ -992,6 +1205,46 @@ def _read_flat(saetze: list[_Record], pfad: Path, dateiname: str) -> pd.DataFram
     tabelle.attrs["zeilenmerkmale"] = [n for n, b in merkmale.items() if b != "Wertmerkmal"]
     tabelle.attrs["zeit_in_kopf"] = False
     return tabelle
+
+
+_DATEICODE = re.compile(r"(?:[A-Z]{2}\d{3}|\d{5})(?:-[0-9A-Z]{1,4})*")
+
+
+def _flat_table_code(dateiname: str, statistik: str) -> str | None:
+    """Der Tabellencode aus dem Dateinamen (``21111-02-06-4_flat.csv``), wenn er zur Statistik
+    im Flatfile passt; sonst die Statistik selbst (``21111``) – das Flatfile nennt nur sie."""
+    treffer = _DATEICODE.match(Path(dateiname).stem)
+    if treffer and (not statistik or treffer.group().startswith(statistik)):
+        return treffer.group()
+    return statistik or None
+
+
+def _value_variables(roh: pd.DataFrame) -> dict[str, str]:
+    """Die Wertmerkmale des Flatfiles: Code → Bezeichnung (``BEVSTD`` → „Bevölkerungsstand“)."""
+    if "value_variable_code" not in roh:
+        return {}
+    labels = (
+        roh["value_variable_label"] if "value_variable_label" in roh else roh["value_variable_code"]
+    )
+    paare = zip(roh["value_variable_code"].astype(str), labels.astype(str), strict=True)
+    return {c.strip(): b.strip() for c, b in dict.fromkeys(paare)}
+
+
+def _variable_codes(roh: pd.DataFrame, merkmale: dict[str, str]) -> dict[str, str]:
+    """Zu jeder Merkmalsspalte der Code des Merkmals im Flatfile (``GES``, ``ALTX20``)."""
+    codes: dict[str, str] = {}
+    for nr in sorted(
+        {m.group(1) for c in roh.columns if (m := re.fullmatch(r"(\d+)_variable_code", c))}
+    ):
+        label = set(
+            roh.get(f"{nr}_variable_label", pd.Series(dtype=object)).astype(str).str.strip()
+        )
+        code = set(roh[f"{nr}_variable_code"].astype(str).str.strip()) - {""}
+        for spalte, bezeichnung in merkmale.items():
+            if len(label) == 1 and bezeichnung in label and len(code) == 1:
+                codes[spalte] = code.pop()
+                break
+    return codes
 
 
 def _melt_old_flat(roh: pd.DataFrame, kopf: list[str], pfad: Path) -> pd.DataFrame:

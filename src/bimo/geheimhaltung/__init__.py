@@ -18,7 +18,6 @@ Download geht, läuft durch dieses Paket. Gesperrte Werte erscheinen als „.“
 - :mod:`~bimo.geheimhaltung.cellkey`: das Cell-Key-Verfahren zum Ausprobieren.
 """
 
-from bimo.format import GEHEIM
 from bimo.geheimhaltung import cellkey
 from bimo.geheimhaltung.audit import Pruefung, Zellbefund, pruefe_sperrung
 from bimo.geheimhaltung.eindimensional import (
@@ -42,6 +41,7 @@ from bimo.geheimhaltung.primaer import (
 )
 from bimo.geheimhaltung.sekundaer import Sperrung, sperre_tabelle, veroeffentliche
 from bimo.geheimhaltung.struktur import INSGESAMT
+from bimo.kern.format import GEHEIM
 
 __all__ = [
     "GEHEIM",

@@ -23,15 +23,15 @@ from scipy.optimize import linprog
 from scipy.sparse.csgraph import connected_components
 
 from bimo.fehler import GeheimhaltungsFehler
-from bimo.format import zahl
-from bimo.geheimhaltung.primaer import MINDESTFALLZAHL, _pruefe_mindestfallzahl, schutzgrenzen
+from bimo.geheimhaltung.primaer import MINDESTFALLZAHL, pruefe_mindestfallzahl, schutzgrenzen
 from bimo.geheimhaltung.struktur import INSGESAMT, Struktur, baue_struktur, innere_tabelle
+from bimo.kern.format import zahl
 
-_TOL = 1e-6
+TOLERANZ = 1e-6
 
 
 @dataclass(frozen=True)
-class _System:
+class System:
     """Zellen mehrerer (verknüpfter) Tabellen mit allen Gleichungen ``m @ werte == 0``."""
 
     werte: np.ndarray
@@ -41,7 +41,7 @@ class _System:
 
     def nur_insider(self, p: int, s: int) -> bool:
         """True, wenn die Zelle ``p`` nur die Person aus ``s`` enthält (sie kennt sich selbst)."""
-        if self.struktur is None or abs(self.werte[p] - self.werte[s]) > _TOL:
+        if self.struktur is None or abs(self.werte[p] - self.werte[s]) > TOLERANZ:
             return False
         return self.struktur.enthaelt(p, s) or self.struktur.enthaelt(s, p)
 
@@ -50,7 +50,7 @@ class _System:
         return self.m.tocsc()
 
     @classmethod
-    def aus_strukturen(cls, strukturen: list[Struktur]) -> tuple[_System, list[np.ndarray]]:
+    def aus_strukturen(cls, strukturen: list[Struktur]) -> tuple[System, list[np.ndarray]]:
         """Verknüpft Strukturen; gleiche (Zeile, Spalte) bedeutet dieselbe Zelle.
 
         Gibt das System und je Struktur die Nummern ihrer Zellen im System zurück.
@@ -63,7 +63,7 @@ class _System:
             for i in range(len(st.werte)):
                 name = st.zelle(i)
                 if name in nummer:
-                    if abs(werte[nummer[name]] - st.werte[i]) > _TOL:
+                    if abs(werte[nummer[name]] - st.werte[i]) > TOLERANZ:
                         raise GeheimhaltungsFehler(
                             f"Verknüpfte Tabellen widersprechen sich in der Zelle "
                             f"{_name_text(name)}: {zahl(werte[nummer[name]])} gegen "
@@ -93,7 +93,7 @@ def _name_text(name: tuple) -> str:
     return "(" + ", ".join(str(t) for t in [*teile, spalte]) + ")"
 
 
-def komponenten(system: _System, frei: np.ndarray) -> dict[int, np.ndarray]:
+def komponenten(system: System, frei: np.ndarray) -> dict[int, np.ndarray]:
     """Zerlegt die freien (gesperrten, nicht bekannten) Zellen in unabhängige Gruppen.
 
     Zwei freie Zellen hängen zusammen, wenn sie in einer Gleichung gemeinsam
@@ -115,7 +115,7 @@ def komponenten(system: _System, frei: np.ndarray) -> dict[int, np.ndarray]:
 
 
 def _buendel(
-    system: _System, auftraege: list[tuple[int, bool, np.ndarray]], kappen: dict | None = None
+    system: System, auftraege: list[tuple[int, bool, np.ndarray]], kappen: dict | None = None
 ) -> list[tuple[float, np.ndarray]]:
     """Löst die Angreiferprogramme mehrerer Zellen aus verschiedenen Gruppen in einem LP.
 
@@ -171,8 +171,8 @@ def _buendel(
     return ergebnisse
 
 
-def _alle_grenzen(
-    system: _System,
+def alle_grenzen(
+    system: System,
     gruppen: dict[int, np.ndarray],
     zellen: np.ndarray,
     kappen: dict | None = None,
@@ -243,7 +243,7 @@ class Zellbefund:
 
 
 def _zahl(x: float) -> str:
-    if np.isfinite(x) and abs(x - round(x)) < _TOL:
+    if np.isfinite(x) and abs(x - round(x)) < TOLERANZ:
         return zahl(round(x))
     return zahl(x, 2)
 
@@ -293,8 +293,8 @@ class Pruefung:
         return self.bericht()
 
 
-def _pruefe_system(
-    system: _System,
+def pruefe_system(
+    system: System,
     gesperrt: np.ndarray,
     mindestfallzahl: int,
     insider: bool,
@@ -314,18 +314,18 @@ def _pruefe_system(
             Zellbefund(zeile, spalte, werte[p], True, werte[p], werte[p], False, None, True)
         )
     gruppen = komponenten(system, gesperrt)
-    grenzen = _alle_grenzen(system, gruppen, np.flatnonzero(gesperrt & nur))
+    grenzen = alle_grenzen(system, gruppen, np.flatnonzero(gesperrt & nur))
     for p in np.flatnonzero(gesperrt & nur):
         unten, oben = grenzen[(p, False)][0], grenzen[(p, True)][0]
         zeile, spalte = system.namen[p]
         ok = True
         if primaer[p]:
             upl, lpl = schutzgrenzen(werte[p], mindestfallzahl)
-            ok = oben >= werte[p] + upl - _TOL and unten <= werte[p] - lpl + _TOL
+            ok = oben >= werte[p] + upl - TOLERANZ and unten <= werte[p] - lpl + TOLERANZ
         befunde.append(Zellbefund(zeile, spalte, werte[p], bool(primaer[p]), unten, oben, ok))
     insider_befunde = []
     if insider:
-        einzeln = np.flatnonzero(gesperrt & (np.abs(werte - 1) < _TOL) & nur)
+        einzeln = np.flatnonzero(gesperrt & (np.abs(werte - 1) < TOLERANZ) & nur)
         for s in einzeln:
             frei = gesperrt.copy()
             frei[s] = False
@@ -338,11 +338,11 @@ def _pruefe_system(
                 ],
                 dtype=int,
             )
-            grenzen = _alle_grenzen(system, gruppen, ziele)
+            grenzen = alle_grenzen(system, gruppen, ziele)
             for p in ziele:
                 unten, oben = grenzen[(p, False)][0], grenzen[(p, True)][0]
                 upl, lpl = schutzgrenzen(werte[p], mindestfallzahl)
-                ok = oben >= werte[p] + upl - _TOL and unten <= werte[p] - lpl + _TOL
+                ok = oben >= werte[p] + upl - TOLERANZ and unten <= werte[p] - lpl + TOLERANZ
                 zeile, spalte = system.namen[p]
                 insider_befunde.append(
                     Zellbefund(zeile, spalte, werte[p], True, unten, oben, ok, system.namen[s])
@@ -350,7 +350,7 @@ def _pruefe_system(
     return Pruefung(befunde, mindestfallzahl, insider_befunde)
 
 
-def jede_zelle_einmal(tabelle: pd.DataFrame, system: _System) -> np.ndarray | None:
+def jede_zelle_einmal(tabelle: pd.DataFrame, system: System) -> np.ndarray | None:
     """Nur eine Spalte: Die Summenspalte wiederholt sie, ihre Zellen zählen nicht doppelt."""
     if innere_tabelle(tabelle).shape[1] != 1:
         return None
@@ -397,16 +397,16 @@ def pruefe_sperrung(
     >>> print(pruefe_sperrung(t, t == 2).bericht().splitlines()[0])
     Zelle (A, w): Wert 2, Angreifer-Intervall [2, 2], NICHT geschützt
     """
-    _pruefe_mindestfallzahl(mindestfallzahl)
+    pruefe_mindestfallzahl(mindestfallzahl)
     paare = [(t, _summenspalte_erben(t, m)) for t, m in [(tabelle, gesperrt), *(verknuepft or [])]]
     strukturen = [baue_struktur(t) for t, _ in paare]
-    system, zuordnungen = _System.aus_strukturen(strukturen)
+    system, zuordnungen = System.aus_strukturen(strukturen)
     sichtbar = np.zeros(len(system.werte), dtype=bool)
     for (_, maske), st, z in zip(paare, strukturen, zuordnungen, strict=True):
         feld = st.als_feld(maske)
         np.logical_or.at(sichtbar, z, ~feld)
     nur = jede_zelle_einmal(tabelle, system)
-    return _pruefe_system(system, ~sichtbar, mindestfallzahl, insider, nur=nur)
+    return pruefe_system(system, ~sichtbar, mindestfallzahl, insider, nur=nur)
 
 
 __all__ = ["INSGESAMT", "Pruefung", "Zellbefund", "pruefe_sperrung"]

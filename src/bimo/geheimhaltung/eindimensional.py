@@ -30,8 +30,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from bimo.fehler import GeheimhaltungsFehler
-from bimo.format import GEHEIM, prozent, zahl
 from bimo.geheimhaltung.primaer import MINDESTFALLZAHL, ist_primaer_gesperrt
+from bimo.kern.format import GEHEIM, prozent, zahl
 
 
 @dataclass(frozen=True)

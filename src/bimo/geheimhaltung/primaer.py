@@ -19,7 +19,7 @@ from bimo.fehler import GeheimhaltungsFehler
 MINDESTFALLZAHL = 3
 
 
-def _pruefe_mindestfallzahl(mindestfallzahl: int) -> None:
+def pruefe_mindestfallzahl(mindestfallzahl: int) -> None:
     if mindestfallzahl < 1:
         raise GeheimhaltungsFehler(
             f"Die Mindestfallzahl muss mindestens 1 sein, nicht {mindestfallzahl}."
@@ -28,7 +28,7 @@ def _pruefe_mindestfallzahl(mindestfallzahl: int) -> None:
 
 def ist_primaer_gesperrt(werte: pd.Series, mindestfallzahl: int = MINDESTFALLZAHL) -> pd.Series:
     """True, wo eine Fallzahl sensibel ist: 0 < n < Mindestfallzahl (echte Nullen nicht)."""
-    _pruefe_mindestfallzahl(mindestfallzahl)
+    pruefe_mindestfallzahl(mindestfallzahl)
     return (werte > 0) & (werte < mindestfallzahl)
 
 

@@ -24,19 +24,19 @@ import pandas as pd
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from bimo.fehler import GeheimhaltungsFehler
-from bimo.format import GEHEIM, zahl
 from bimo.geheimhaltung.audit import (
-    _TOL,
+    TOLERANZ,
     Pruefung,
-    _alle_grenzen,
-    _pruefe_system,
-    _System,
+    System,
+    alle_grenzen,
     jede_zelle_einmal,
     komponenten,
     pruefe_sperrung,
+    pruefe_system,
 )
-from bimo.geheimhaltung.primaer import MINDESTFALLZAHL, _pruefe_mindestfallzahl, schutzgrenzen
+from bimo.geheimhaltung.primaer import MINDESTFALLZAHL, pruefe_mindestfallzahl, schutzgrenzen
 from bimo.geheimhaltung.struktur import Struktur, baue_struktur
+from bimo.kern.format import GEHEIM, zahl
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ def _schnitt(d: np.ndarray, werte: np.ndarray, bedarf: float, fest=()) -> np.nda
     return k
 
 
-def _anfangsschnitte(system: _System, primaer: np.ndarray, t: int):
+def _anfangsschnitte(system: System, primaer: np.ndarray, t: int):
     """Schnitte aus jeder einzelnen Gleichung, die eine sensible Zelle enthält."""
     m = system.m.tocsc()
     zeilen, rechts = [], []
@@ -143,13 +143,13 @@ def _anfangsschnitte(system: _System, primaer: np.ndarray, t: int):
 
 
 def _verletzte_schnitte(
-    system: _System, y: np.ndarray, primaer: np.ndarray, t: int, insider, speicher=None
+    system: System, y: np.ndarray, primaer: np.ndarray, t: int, insider, speicher=None
 ):
     """Prüft das Muster ``y``; gibt für jede ungeschützte Zelle einen Schnitt zurück."""
     zeilen, rechts = [], []
     sichten = [()]
     if insider:
-        sichten += [(s,) for s in np.flatnonzero(y & (np.abs(system.werte - 1) < _TOL))]
+        sichten += [(s,) for s in np.flatnonzero(y & (np.abs(system.werte - 1) < TOLERANZ))]
     grenzen = {p: schutzgrenzen(system.werte[p], t) for p in np.flatnonzero(primaer)}
     kappen = {p: system.werte[p] + upl for p, (upl, _) in grenzen.items()}
     for fest in sichten:
@@ -164,16 +164,16 @@ def _verletzte_schnitte(
             ],
             dtype=int,
         )
-        ergebnisse = _alle_grenzen(system, gruppen, ziele, kappen, speicher)
+        ergebnisse = alle_grenzen(system, gruppen, ziele, kappen, speicher)
         for p in ziele:
             upl, lpl = grenzen[p]
             for maximum, bedarf in ((True, upl), (False, lpl)):
                 wert, d = ergebnisse[(p, maximum)]
                 spielraum = wert - system.werte[p] if maximum else system.werte[p] - wert
-                if spielraum >= bedarf - _TOL:
+                if spielraum >= bedarf - TOLERANZ:
                     continue
                 k = _schnitt(d, system.werte, bedarf, fest)
-                if k @ y >= bedarf - _TOL:  # numerisch unbrauchbar: „noch eine Zelle mehr“
+                if k @ y >= bedarf - TOLERANZ:  # numerisch unbrauchbar: „noch eine Zelle mehr“
                     k = np.where(y, 0.0, bedarf)
                 zeilen.append(k)
                 rechts.append(bedarf)
@@ -241,9 +241,9 @@ def sperre_tabelle(
     >>> s.anzahl_gesperrt, s.pruefung.bestanden
     (4, True)
     """
-    _pruefe_mindestfallzahl(mindestfallzahl)
+    pruefe_mindestfallzahl(mindestfallzahl)
     struktur = baue_struktur(tabelle)
-    system, _ = _System.aus_strukturen([struktur])
+    system, _ = System.aus_strukturen([struktur])
     werte = system.werte
     prim = (werte > 0) & (werte < mindestfallzahl)
     if primaer is not None:
@@ -272,7 +272,7 @@ def sperre_tabelle(
         if kosten_wert > schranke + 1e-6 * max(1.0, kosten_wert):
             y = _ausduennen(system, y, prim, mindestfallzahl, insider, gewichte, speicher)
     nur = jede_zelle_einmal(tabelle, system)
-    pruefung = _pruefe_system(system, y, mindestfallzahl, insider, nur=nur, primaer=prim)
+    pruefung = pruefe_system(system, y, mindestfallzahl, insider, nur=nur, primaer=prim)
     if not pruefung.bestanden:
         raise GeheimhaltungsFehler(
             "Das berechnete Sperrmuster besteht die Prüfung nicht und wird nicht "

@@ -1,6 +1,6 @@
 """Selbstkontrolle der Übung „Auftrag klären: Kernfrage und Indikatoren“.
 
-Die richtige Auswahl steht in :data:`bimo.auftrag.KERNFRAGEN`: alle Kernindikatoren und
+Die richtige Auswahl steht in :data:`bimo.kapitel.auftrag.KERNFRAGEN`: alle Kernindikatoren und
 mindestens ein Kontextindikator. Erkannt werden: Indikatoren, die die Frage nicht
 beantworten (mit Grund), der Reflex „alle Daten“ (zu viele), ein fehlender Kern und ein
 fehlender Kontext.
@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bimo import auftrag, indikatoren
+from bimo import indikatoren
+from bimo.kapitel import auftrag
 from bimo.uebungen._basis import Rueckmeldung, mit_statischem_ersatz
 
 HOECHSTENS = 6

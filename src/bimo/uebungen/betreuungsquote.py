@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from bimo import daten
 from bimo.daten.musterland import ALTERSGRUPPEN_KITA
-from bimo.format import prozent, zahl
+from bimo.kern.format import prozent, zahl
 from bimo.uebungen._basis import Rueckmeldung, Selbstkontrolle, lies_zahl
 
 TOLERANZ = 0.1  # Prozentpunkte: Rundung auf eine Nachkommastelle ist in Ordnung

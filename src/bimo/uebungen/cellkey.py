@@ -12,8 +12,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from bimo.datenschutz import cellkey_daten, cellkey_vergleich, summenabweichung
-from bimo.format import zahl
+from bimo.kapitel.datenschutz import cellkey_daten, cellkey_vergleich, summenabweichung
+from bimo.kern.format import zahl
 from bimo.uebungen._basis import Auswahlkontrolle, Rueckmeldung, mit_statischem_ersatz
 
 SOZIALRAEUME = ("SR01", "SR02", "SR03", "SR31", "SR32")

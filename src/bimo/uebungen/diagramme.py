@@ -84,7 +84,7 @@ def loesung() -> dict[str, list[str]]:
 
 @lru_cache(maxsize=4)
 def _grafiken(jahr: int) -> dict[str, grafik.Grafik]:
-    from bimo import produkte
+    from bimo.kapitel import produkte
 
     ergebnis = {}
     for v in VARIANTEN:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from bimo import daten
-from bimo.format import zahl
+from bimo.kern.format import zahl
 from bimo.uebungen._basis import Rueckmeldung, Selbstkontrolle, lies_zahl, mit_statischem_ersatz
 
 DATEI = "21111-02-06-4_musterland.csv"
@@ -34,7 +34,7 @@ FRAGEN = {
 
 
 def pfad() -> Path:
-    """Der Pfad der Übungsdatei im Ordner ``datasets/musterland_regionaldatenbank``."""
+    """Der Pfad der Übungsdatei im Ordner ``musterland_regionaldatenbank`` (Paketdaten)."""
     return daten.datenordner().with_name("musterland_regionaldatenbank") / DATEI
 
 

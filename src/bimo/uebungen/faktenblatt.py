@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from bimo import daten, indikatoren
-from bimo.format import prozent, zahl
+from bimo.kern.format import prozent, zahl
 from bimo.uebungen._basis import Kontrolle, Rueckmeldung
 
 DIAGRAMMTYPEN = {

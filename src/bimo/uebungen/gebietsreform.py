@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from bimo import daten, indikatoren
-from bimo.format import prozent, zahl
+from bimo.kern.format import prozent, zahl
 from bimo.uebungen._basis import Rueckmeldung, Selbstkontrolle, lies_zahl
 
 NEU, ALT = "17159", ("17154", "17156")

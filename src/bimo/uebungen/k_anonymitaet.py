@@ -11,9 +11,9 @@ from functools import lru_cache
 
 import pandas as pd
 
-from bimo.datenschutz import schuelerdaten_verallgemeinert
-from bimo.format import zahl
 from bimo.geheimhaltung import k_anonymitaet
+from bimo.kapitel.datenschutz import schuelerdaten_verallgemeinert
+from bimo.kern.format import zahl
 from bimo.uebungen._basis import Kontrolle, Rueckmeldung, Selbstkontrolle, lies_zahl
 
 SCHLUESSEL_TEIL1 = ("sozialraum", "geburtsjahr", "geschlecht", "note_deutsch")

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from bimo import daten
-from bimo.format import GEHEIM, zahl
 from bimo.geheimhaltung import MINDESTFALLZAHL, ist_primaer_gesperrt
+from bimo.kern.format import GEHEIM, zahl
 from bimo.uebungen._basis import Rueckmeldung, Selbstkontrolle, lies_zahl
 
 INSGESAMT = "Insgesamt (Kreis)"

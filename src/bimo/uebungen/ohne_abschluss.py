@@ -16,7 +16,7 @@ from __future__ import annotations
 import pandas as pd
 
 from bimo import daten, indikatoren
-from bimo.format import prozent, zahl
+from bimo.kern.format import prozent, zahl
 from bimo.uebungen._basis import (
     Auswahlkontrolle,
     Rueckmeldung,

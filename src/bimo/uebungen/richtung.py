@@ -3,7 +3,7 @@
 Der Schulsozialindex in NRW hat 9 Stufen, 9 bedeutet die höchste Belastung; der
 Hamburger Schulsozialindex läuft andersherum (1 = stark belastet … 6 =
 privilegiert). Die Übung legt beide Skalen auf die Sozialräume von Musterstadt:
-die Stufen 1–9 aus :func:`bimo.sozialraum.sozialindex` und eine Skala „nach
+die Stufen 1–9 aus :func:`bimo.kapitel.sozialraum.sozialindex` und eine Skala „nach
 Hamburger Art“ (sechs gleich große Gruppen der Statussumme, 1 = am stärksten
 belastet). Die Selbstkontrollen erkennen, wer beide Zahlen gleich herum liest.
 """
@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from bimo.format import zahl
+from bimo.kern.format import zahl
 from bimo.uebungen._basis import Auswahlkontrolle, Rueckmeldung, Zuordnungskontrolle
 
 MINDEST_EINWOHNER = 1000
@@ -45,7 +45,7 @@ VORZEICHEN_OPTIONEN = [GEGEN, MIT, EGAL]
 
 
 def _sr():
-    from bimo import sozialraum
+    from bimo.kapitel import sozialraum
 
     return sozialraum
 
@@ -266,7 +266,7 @@ def pruefe_vorzeichen(
     sr = _sr()
     vorgabe = {**getattr(sr, "BILDUNGSINDIKATOREN", {}), **sr.RICHTUNG}.get(indikator)
     zusatz = (
-        f" Im Modul bimo.sozialraum steht sie mit {'+1' if vorgabe > 0 else '−1'}."
+        f" Im Modul bimo.kapitel.sozialraum steht sie mit {'+1' if vorgabe > 0 else '−1'}."
         if vorgabe
         else ""
     )

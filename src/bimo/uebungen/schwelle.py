@@ -12,9 +12,9 @@ from functools import lru_cache
 
 import pandas as pd
 
-from bimo.datenschutz import informationsverlust, kita_gemeinden
-from bimo.format import prozent, zahl
 from bimo.geheimhaltung import sperre_tabelle
+from bimo.kapitel.datenschutz import informationsverlust, kita_gemeinden
+from bimo.kern.format import prozent, zahl
 from bimo.uebungen._basis import Rueckmeldung, Selbstkontrolle, lies_zahl, mit_statischem_ersatz
 
 SCHWELLEN = range(2, 11)
@@ -24,7 +24,7 @@ SCHWELLEN = range(2, 11)
 def verlusttabelle(kreis: str = "17255", jahr: int = 2024) -> pd.DataFrame:
     """Informationsverlust je Mindestfallzahl 2 … 10.
 
-    Siehe :func:`bimo.datenschutz.informationsverlust`.
+    Siehe :func:`bimo.kapitel.datenschutz.informationsverlust`.
     """
     return informationsverlust(kita_gemeinden(kreis, jahr), SCHWELLEN)
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from bimo.format import zahl
+from bimo.kern.format import zahl
 from bimo.uebungen._basis import Kontrolle, Rueckmeldung, Selbstkontrolle, lies_zahl
 
 SGB2 = "sgb2_quote_unter_15"
@@ -35,7 +35,7 @@ BESCHRIFTUNG = {
 
 
 def _sr():
-    from bimo import sozialraum
+    from bimo.kapitel import sozialraum
 
     return sozialraum
 
@@ -51,12 +51,12 @@ def beschriftung(indikator: str) -> str:
 
 @lru_cache(maxsize=8)
 def kennzahlen(jahr: int = 2024) -> pd.DataFrame:
-    """Die Kennzahlen je Sozialraum (aus :func:`bimo.sozialraum.kennzahlen`)."""
+    """Die Kennzahlen je Sozialraum (aus :func:`bimo.kapitel.sozialraum.kennzahlen`)."""
     return _sr().kennzahlen(jahr)
 
 
 def indikatoren() -> list[str]:
-    """Die Indikatoren des Sozialindex (Vorgabe des Moduls ``bimo.sozialraum``)."""
+    """Die Indikatoren des Sozialindex (Vorgabe des Moduls ``bimo.kapitel.sozialraum``)."""
     return list(_sr().RICHTUNG)
 
 
@@ -96,7 +96,7 @@ def anzahl_klassenwechsel(vorher, nachher) -> int:
 def wechsel(gewichte: dict | None, jahr: int = 2024) -> pd.DataFrame:
     """Die Sozialräume, die gegenüber gleichen Gewichten die Klasse wechseln.
 
-    Grundlage ist :func:`bimo.sozialraum.klassenwechsel`; gezeigt werden nur die
+    Grundlage ist :func:`bimo.kapitel.sozialraum.klassenwechsel`; gezeigt werden nur die
     Klassenwechsel (nicht die Stufen), mit Name, Klasse vorher und nachher.
     """
     vorher, nachher = basis(jahr), mit_gewichten(gewichte, jahr)

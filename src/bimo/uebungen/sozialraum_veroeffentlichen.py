@@ -4,7 +4,7 @@ Teil 1: In einer Tabelle mit Fallzahlen je Sozialraum (SGB-II-Empfänger unter 1
 Einschüler mit Sprachförderbedarf, Alleinerziehende) und der Stadtsumme markieren
 die Teilnehmenden die Zellen, die bei Mindestfallzahl 3 nicht erscheinen dürfen.
 Die Selbstkontrolle vergleicht mit dem Veröffentlichungsweg
-(:func:`bimo.datenschutz.sozialraum_veroeffentlichung`, also
+(:func:`bimo.kapitel.datenschutz.sozialraum_veroeffentlichung`, also
 :func:`bimo.geheimhaltung.schuetze_anzahlen` mit der Stadt als Summenzeile) und
 prüft das Muster wie ein Angreifer (:func:`bimo.geheimhaltung.pruefe_sperrung`).
 Sie erkennt übersehene kleine Zahlen, die vergessene sekundäre Sperrung
@@ -21,9 +21,9 @@ from functools import lru_cache
 import pandas as pd
 
 from bimo import daten
-from bimo.datenschutz import STADT, sozialraum_breit, sozialraum_veroeffentlichung
-from bimo.format import zahl
 from bimo.geheimhaltung import INSGESAMT, MINDESTFALLZAHL, pruefe_sperrung
+from bimo.kapitel.datenschutz import STADT, sozialraum_breit, sozialraum_veroeffentlichung
+from bimo.kern.format import zahl
 from bimo.uebungen._basis import Auswahlkontrolle, Rasterkontrolle, Rueckmeldung, markierte_zellen
 
 MERKMALE = ("sgb2_unter_15", "einschueler_sprachfoerderbedarf", "haushalte_alleinerziehend")
@@ -219,16 +219,18 @@ def pruefe_sozialraum_veroeffentlichen(
 
 
 def kleine_sozialraeume(jahr: int = 2024) -> list[str]:
-    """Die fast unbewohnten Sozialräume (``kleinraum`` in :func:`bimo.sozialraum.kennzahlen`)."""
-    from bimo import sozialraum
+    """Die fast unbewohnten Sozialräume
+    (``kleinraum`` in :func:`bimo.kapitel.sozialraum.kennzahlen`)."""
+    from bimo.kapitel import sozialraum
 
     t = sozialraum.kennzahlen(jahr)
     return sorted(t.index[t["kleinraum"]])
 
 
 def quoten_geschuetzt(quote: str = "sprachfoerderbedarf", jahr: int = 2024) -> pd.DataFrame:
-    """Die Quote je Sozialraum über :func:`bimo.sozialraum.veroeffentliche_quote`, als Text."""
-    from bimo import sozialraum
+    """Die Quote je Sozialraum als Text
+    (über :func:`bimo.kapitel.sozialraum.veroeffentliche_quote`)."""
+    from bimo.kapitel import sozialraum
 
     v = sozialraum.veroeffentliche_quote(sozialraum.kennzahlen(jahr), quote)
     anzeige = v.anzeige(stellen={"wert": 1}, prozentspalten=("wert",))

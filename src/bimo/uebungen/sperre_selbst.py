@@ -15,10 +15,10 @@ from functools import lru_cache
 
 import pandas as pd
 
-from bimo.datenschutz import kita_kleine_gemeinden
 from bimo.fehler import GeheimhaltungsFehler
-from bimo.format import zahl
 from bimo.geheimhaltung import MINDESTFALLZAHL, pruefe_sperrung, sperre_tabelle
+from bimo.kapitel.datenschutz import kita_kleine_gemeinden
+from bimo.kern.format import zahl
 from bimo.uebungen._basis import Rasterkontrolle, Rueckmeldung, markierte_zellen
 
 

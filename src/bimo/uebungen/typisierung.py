@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from bimo.format import zahl
+from bimo.kern.format import zahl
 from bimo.uebungen._basis import Auswahlkontrolle, Kontrolle, Rueckmeldung, lies_zahl
 
 KS = tuple(range(2, 9))
@@ -29,7 +29,7 @@ KEINE = "Keine: Keine Lösung mit mindestens vier Typen ist stabil genug"
 
 
 def _sr():
-    from bimo import sozialraum
+    from bimo.kapitel import sozialraum
 
     return sozialraum
 
@@ -49,7 +49,7 @@ def tabelle(jahr: int = 2024) -> pd.DataFrame:
 
 @lru_cache(maxsize=64)
 def typen(k: int, jahr: int = 2024, saat: int = 0):
-    """Die k-Means-Typisierung für ``k`` (aus :func:`bimo.sozialraum.typisierung`)."""
+    """Die k-Means-Typisierung für ``k`` (aus :func:`bimo.kapitel.sozialraum.typisierung`)."""
     return _sr().typisierung(tabelle(jahr), merkmale(), k, saat=saat)
 
 

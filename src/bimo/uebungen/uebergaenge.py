@@ -13,7 +13,7 @@ Zähler und Nenner vertauscht.
 from __future__ import annotations
 
 from bimo import daten, indikatoren
-from bimo.format import prozent, zahl
+from bimo.kern.format import prozent, zahl
 from bimo.uebungen._basis import (
     Auswahlkontrolle,
     Rueckmeldung,

@@ -12,8 +12,9 @@ ein Anteil statt Prozent.
 
 from __future__ import annotations
 
-from bimo import analyse, daten
-from bimo.format import prozent, zahl
+from bimo import daten
+from bimo.kapitel import analyse
+from bimo.kern.format import prozent, zahl
 from bimo.uebungen._basis import Rueckmeldung, lies_zahl, mit_statischem_ersatz
 
 TOLERANZ = 0.1
@@ -31,7 +32,7 @@ def vergleichswerte(
     """Wert des Kreises, Wert der Referenz und ein Text, was die Referenz ist.
 
     ``referenz``: „Land“, „ähnliche Kreise“ (die drei nächsten Nachbarn in SGB-II-Quote
-    unter 15 und Anteil Nichtdeutscher, :func:`bimo.analyse.aehnliche_kommunen`; Quote aus
+    unter 15 und Anteil Nichtdeutscher, :func:`bimo.kapitel.analyse.aehnliche_kommunen`; Quote aus
     den Summen) oder „Vorjahr“.
     """
     if referenz not in REFERENZEN:

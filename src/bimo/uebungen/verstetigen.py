@@ -2,7 +2,7 @@
 
 Für einige Indikatoren tragen Lernende die Stichtage des nächsten Werts ein: wann der
 Zähler gezählt wird und welcher Stand im Nenner steht. Die richtige Antwort kommt aus dem
-Register (:func:`bimo.auftrag.stichtage`) und dem neuesten Jahr der Musterland-Daten.
+Register (:func:`bimo.kapitel.auftrag.stichtage`) und dem neuesten Jahr der Musterland-Daten.
 Erkannt werden: 31.12. statt 01.03. (und umgekehrt), der schon vorhandene Stand statt des
 nächsten, das Jahr der Veröffentlichung statt des Datenjahrs, der falsche Jahrgang im
 Nenner (Vorjahres-Nenner vergessen oder zu Unrecht angewandt).
@@ -14,7 +14,8 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from bimo import auftrag, indikatoren
+from bimo import indikatoren
+from bimo.kapitel import auftrag
 from bimo.uebungen._basis import Rueckmeldung, mit_statischem_ersatz
 
 INDIKATOREN = ("betreuungsquote_u3", "jugendquotient", "kinder_je_kita")

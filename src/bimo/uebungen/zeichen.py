@@ -13,7 +13,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from bimo import daten
-from bimo.format import zahl
+from bimo.kern.format import zahl
 from bimo.uebungen._basis import Rueckmeldung, Selbstkontrolle, Zuordnungskontrolle, lies_zahl
 
 NULL = "echte Null"

@@ -24,7 +24,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bimo.dateien import schreibe_atomar
 from bimo.daten.musterland import geometrie, kleinraeumig, rohdaten
 from bimo.daten.musterland.katalog import GEOMETRIEN, TABELLEN, Erzeugung, deskriptor
 from bimo.daten.musterland.welt import (
@@ -35,6 +34,7 @@ from bimo.daten.musterland.welt import (
     LAND_NAME,
     rng,
 )
+from bimo.kern.dateien import schreibe_atomar
 
 __all__ = [
     "ALTERSGRUPPEN_KITA",

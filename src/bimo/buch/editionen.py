@@ -19,9 +19,9 @@ steht in der Kopie ein kurzer Hinweis (Metadaten ``bimo.ausgabe = "hinweis"``).
 
 Aufruf ohne weitere Werkzeuge::
 
-    python -m bimo.editionen lernende   # Quellbaum des öffentlichen Buchs: _build/lernende/
-    python -m bimo.editionen trainer    # Konfiguration der Trainerausgabe: _build/trainer/
-    python -m bimo.editionen pruefen    # Quellen und erzeugte Kopien prüfen
+    python -m bimo.buch.editionen lernende   # Quellbaum des öffentlichen Buchs: _build/lernende/
+    python -m bimo.buch.editionen trainer    # Konfiguration der Trainerausgabe: _build/trainer/
+    python -m bimo.buch.editionen pruefen    # Quellen und erzeugte Kopien prüfen
 """
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+
+from bimo.buch.wurzel import buchwurzel
 
 LOESUNG_TAG = "loesung"
 """Tag der Code-Zellen, die zur Lösung gehören."""
@@ -57,7 +59,7 @@ wird mit jedem Versuch konkreter. Die ausführliche Lösung mit den häufigsten
 Fehlern besprechen Sie in der Fachgruppe oder Bildungswerkstatt.
 ```"""
 
-WURZEL = Path(__file__).resolve().parents[2]
+WURZEL = buchwurzel()
 
 
 class EditionFehler(ValueError):
@@ -330,7 +332,7 @@ def _verlinke(ziel: Path, quelle: Path) -> None:
 
 
 # Was der Quellbaum der Ausgabe für Teilnehmende aus der Wurzel übernimmt (als Verweis).
-GEMEINSAM = ("_config.yml", "_toc.yml", "book", "notebooks", "datasets", "vendor_static")
+GEMEINSAM = ("_config.yml", "_toc.yml", "book", "notebooks", "vendor_static")
 
 
 def schreibe_lernende(wurzel: Path = WURZEL, ziel: Path | None = None) -> list[Path]:
@@ -444,7 +446,7 @@ def schreibe_trainer(wurzel: Path = WURZEL, ziel: Path | None = None) -> list[Pa
     import yaml
 
     ziel = Path(ziel) if ziel is not None else wurzel / "_build" / "trainer"
-    kopf = "# Erzeugt von `python -m bimo.editionen trainer` – nicht von Hand bearbeiten.\n"
+    kopf = "# Erzeugt von `python -m bimo.buch.editionen trainer` – nicht von Hand bearbeiten.\n"
     geschrieben = []
     for name, inhalt in (
         ("_config.yml", trainer_config(wurzel)),
@@ -467,7 +469,7 @@ def pruefe(wurzel: Path = WURZEL, lernende: Path | None = None) -> list[str]:
     kopien = {p.name: p for p in sorted((lernende / "exercises").glob(MUSTER_UEBUNG))}
     for name in sorted(set(quellen) ^ set(kopien)):
         wo = "nur in den Quellen" if name in quellen else "nur in den Kopien"
-        befunde.append(f"{name}: {wo} – erst `python -m bimo.editionen lernende` ausführen.")
+        befunde.append(f"{name}: {wo} – erst `python -m bimo.buch.editionen lernende` ausführen.")
     for name in sorted(set(quellen) & set(kopien)):
         quelle = nbformat.read(quellen[name], as_version=4)
         kopie = nbformat.read(kopien[name], as_version=4)
@@ -487,7 +489,7 @@ def pruefe(wurzel: Path = WURZEL, lernende: Path | None = None) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m bimo.editionen",
+        prog="python -m bimo.buch.editionen",
         description="Ausgaben des Werkstattbuchs: Übungen ohne Lösung für Teilnehmende, "
         "Konfiguration der Ausgabe für Trainerinnen und Trainer.",
     )

@@ -36,17 +36,13 @@ from pathlib import Path
 import pandas as pd
 
 from bimo import daten, geheimhaltung, indikatoren
+from bimo.daten import inventar
 from bimo.fehler import BimoFehler, DatenFehler, ParameterFehler
+from bimo.kern.vorschlaege import vorschlaege
 
 MUSTERLAND = "musterland"
 
-# Tabellencode → (Name der Tabelle im Register, Adapter in die ordentliche Form)
-TABELLEN = {
-    "12411-02-03-4": ("bevoelkerung", indikatoren.bevoelkerung_aus_regionalstatistik),
-    "22543-01-02-4": ("kindertagesbetreuung", indikatoren.kita_aus_regionalstatistik),
-    "21111-02-06-4": ("abgaenger", indikatoren.abgaenger_aus_regionalstatistik),
-}
-_MUSTERLAND_QUELLE = (
+MUSTERLAND_QUELLE = (
     "Musterland: synthetische Beispieldaten des bimo-Projekts (Lizenz CC BY 4.0); "
     "keine amtlichen Zahlen."
 )
@@ -64,6 +60,9 @@ class Datenbasis:
     werte: dict[str, pd.DataFrame]  # Indikator → ags, jahr, zaehler, nenner, wert (Kreise)
     quellen: tuple[str, ...]
     geometrie_datei: Path | None = None
+    hinweise: tuple[str, ...] = ()  # deutsche Sätze für den Bericht (Gebietsstand u. Ä.)
+    dateien: tuple[inventar.Dateieintrag, ...] = ()  # das Inventar des Ordners
+    landeswerte: dict[str, pd.DataFrame] = field(default_factory=dict)  # amtliche Landeszeilen
     _zwischenspeicher: dict = field(default_factory=dict, repr=False)
 
     # --- Gebiete -----------------------------------------------------------------------
@@ -83,8 +82,6 @@ class Datenbasis:
 
     def pruefe_kommune(self, kommune: object) -> str:
         """Ein Kreisschlüssel dieser Datenbasis als Text – sonst eine deutsche Meldung."""
-        from bimo.berichte import vorschlaege
-
         if isinstance(kommune, int) and not isinstance(kommune, bool):
             raise ParameterFehler(
                 f"Der Gemeindeschlüssel muss als Text angegeben werden, z. B. "
@@ -129,7 +126,24 @@ class Datenbasis:
         return sorted({int(j) for t in tabellen for j in t["jahr"].unique()})
 
     def mit_laendern(self, kennung: str) -> pd.DataFrame:
-        """Werte der Kreise und ihrer Länder (Summe der Kreise) mit Spalte ``land``."""
+        """Werte der Kreise und ihrer Länder mit Spalte ``land``.
+
+        Das Land ist die amtliche Landeszeile der Datei, wo sie einen Wert hat; sonst die
+        Summe seiner Kreise mit Werten (Zähler und Nenner, nicht das Mittel der Quoten) – wie
+        viele Kreise dann fehlen, sagt :meth:`landeswert_hinweise`.
+        """
+        t, land = self._kreise_und_summe(kennung)
+        amtlich = self.landeswerte.get(kennung)
+        if amtlich is not None and not amtlich.empty:
+            amtlich = amtlich[amtlich["ags"].isin(set(t["land"]))].assign(land=lambda d: d["ags"])
+            schluessel = set(zip(amtlich["ags"], amtlich["jahr"], strict=True))
+            ersetzt = [(a, j) in schluessel for a, j in zip(land["ags"], land["jahr"], strict=True)]
+            land = pd.concat([land[~pd.Series(ersetzt, index=land.index, dtype=bool)], amtlich])
+        spalten = ["ags", "land", "jahr", "zaehler", "nenner", "wert"]
+        return pd.concat([t[spalten], land[spalten]], ignore_index=True)
+
+    def _kreise_und_summe(self, kennung: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Kreise mit Werten (Spalte ``land``) und je Land und Jahr die Summe der Kreise."""
         ind = indikatoren.indikator(kennung)
         t = self.werte[kennung].dropna(subset=["zaehler", "nenner"])
         t = t[t["nenner"] > 0].copy()
@@ -137,8 +151,34 @@ class Datenbasis:
         land = t.groupby(["land", "jahr"], as_index=False)[["zaehler", "nenner"]].sum()
         land["ags"] = land["land"]
         land["wert"] = land["zaehler"] / land["nenner"] * ind.faktor
-        spalten = ["ags", "land", "jahr", "zaehler", "nenner", "wert"]
-        return pd.concat([t[spalten], land[spalten]], ignore_index=True)
+        return t, land
+
+    def landeswert_hinweise(self, kennung: str) -> list[str]:
+        """Deutsche Sätze, wo ein Landeswert die Summe der Kreise ist und Kreise fehlen."""
+        if self.ist_musterland() or kennung not in self.werte:
+            return []
+        t, _ = self._kreise_und_summe(kennung)
+        amtlich = self.landeswerte.get(kennung)
+        vorhanden = (
+            set() if amtlich is None else set(zip(amtlich["ags"], amtlich["jahr"], strict=True))
+        )
+        kreise = self.kreise.groupby("land")["ags"].nunique()
+        mit_wert = t.groupby(["land", "jahr"])["ags"].nunique()
+        saetze = []
+        for (land, jahr), n in mit_wert.items():
+            alle = int(kreise.get(land, 0))
+            if (land, jahr) in vorhanden or alle - int(n) <= 0:
+                continue
+            saetze.append(
+                f"{self.name(land)} {jahr}: Die Datei hat keine Landeszeile; der Landeswert ist "
+                f"die Summe der {n} Kreise mit Werten – {alle - int(n)} von {alle} Kreisen "
+                "fehlen (geheim oder ohne Angabe)."
+            )
+        return saetze
+
+    def inventar_markdown(self) -> str:
+        """Das Inventar des Datenordners als kurze Markdown-Liste (leer bei Musterland)."""
+        return inventar.als_markdown(list(self.dateien)) if self.dateien else ""
 
     def geschuetzt(self, kennung: str, mindestfallzahl: int) -> geheimhaltung.Veroeffentlichung:
         """Kreise und Länder eines Indikators, geheim gehalten (je Prozess einmal gerechnet).
@@ -148,7 +188,9 @@ class Datenbasis:
         """
         schluessel = (kennung, mindestfallzahl)
         if schluessel not in self._zwischenspeicher:
-            t = self.mit_laendern(kennung)
+            kreise, summe = self._kreise_und_summe(kennung)
+            spalten = ["ags", "land", "jahr", "zaehler", "nenner", "wert"]
+            t = pd.concat([kreise[spalten], summe[spalten]], ignore_index=True)
             t["gebiet"] = t["ags"].where(t["ags"] != t["land"], "LAND")
             v = geheimhaltung.schuetze_quoten(
                 t,
@@ -157,8 +199,42 @@ class Datenbasis:
                 summenzeile="LAND",
                 mindestfallzahl=mindestfallzahl,
             )
+            v = self._amtliche_laender(kennung, v, mindestfallzahl)
             self._zwischenspeicher[schluessel] = v
         return self._zwischenspeicher[schluessel]
+
+    def _amtliche_laender(
+        self, kennung: str, v: geheimhaltung.Veroeffentlichung, mindestfallzahl: int
+    ) -> geheimhaltung.Veroeffentlichung:
+        """Die Landeszeilen der Veröffentlichung durch die amtlichen Landeswerte ersetzen.
+
+        Geschützt wird mit der Summe der Kreise als Summenzeile (so schützt die sekundäre
+        Sperrung gegen das Zurückrechnen); veröffentlicht wird der amtliche Landeswert, den
+        die Statistischen Ämter selbst veröffentlichen (mit kleiner Fallzahl gesperrt).
+        """
+        amtlich = self.landeswerte.get(kennung)
+        if amtlich is None or amtlich.empty:
+            return v
+        werte = {
+            (a, j): z
+            for a, j, z in zip(
+                amtlich["ags"], amtlich["jahr"], amtlich.to_dict("records"), strict=True
+            )
+        }
+        tabelle, gesperrt = v.tabelle.copy(), v.gesperrt.copy()
+        for i in tabelle.index[tabelle["gebiet"] == "LAND"]:
+            zeile = werte.get((tabelle.at[i, "ags"], tabelle.at[i, "jahr"]))
+            if zeile is None:
+                continue
+            klein = bool(
+                geheimhaltung.ist_primaer_gesperrt(
+                    pd.Series([zeile["zaehler"], zeile["nenner"]]), mindestfallzahl
+                ).any()
+            )
+            for s in ("zaehler", "nenner", "wert"):
+                tabelle.at[i, s] = pd.NA if klein else zeile[s]
+                gesperrt.at[i, s] = klein
+        return geheimhaltung.Veroeffentlichung(tabelle, gesperrt, v.mindestfallzahl, v.wertspalten)
 
     def geometrie(self):  # noqa: ANN201 – geopandas optional
         """Die Kreisflächen (GeoDataFrame mit ``ags``) oder ``None``."""
@@ -208,106 +284,87 @@ def _musterland(_stand_: tuple) -> Datenbasis:
     g = daten.gebiete()
     gebiete = g[g["ebene"].isin(["Land", "Kreis"])][["ags", "name", "ebene"]].copy()
     gebiete["land"] = daten.LAND_AGS
-    werte = {ind.kennung: ind.berechne(land=False) for ind in indikatoren._indikatoren()}
+    werte = {ind.kennung: ind.berechne(land=False) for ind in indikatoren.alle_indikatoren()}
     return Datenbasis(
         MUSTERLAND,
         "Musterland",
         gebiete.reset_index(drop=True),
         werte,
-        (_MUSTERLAND_QUELLE,),
+        (MUSTERLAND_QUELLE,),
     )
 
 
 @lru_cache(maxsize=4)
 def _ordner(ordner_: str, _stand_: tuple) -> Datenbasis:
-    ordner = Path(ordner_)
-    gelesen: dict[str, pd.DataFrame] = {}
-    quellen: list[str] = []
-    for pfad in sorted(ordner.iterdir()):
-        if pfad.suffix.lower() not in (".csv", ".zip") or not pfad.is_file():
-            continue
-        if pfad.suffix.lower() == ".csv" and not _kopf_nennt_bekannte_tabelle(pfad):
-            continue  # eine andere Tabelle: gar nicht erst ganz lesen
-        try:
-            tabelle = daten.lese_regionalstatistik(pfad)
-        except BimoFehler:
-            if _kopf_nennt_bekannte_tabelle(pfad):
-                raise  # eine gesuchte Tabelle, aber kaputt: die Meldung nennt Datei und Zeile
-            continue
-        code = str(tabelle.attrs.get("tabelle", ""))
-        if code not in TABELLEN:
-            continue
-        name = TABELLEN[code][0]
-        # zwei Downloads derselben Tabelle: den mit den meisten Jahren nehmen
-        if name in gelesen and gelesen[name]["jahr"].nunique() >= tabelle["jahr"].nunique():
-            continue
-        gelesen[name] = tabelle
-    if "bevoelkerung" not in gelesen:
-        vorhanden = ", ".join(sorted(p.name for p in ordner.iterdir() if p.is_file())) or "nichts"
-        raise DatenFehler(
-            f"Im Ordner {ordner} fehlt die Bevölkerungstabelle 12411-02-03-4 (Bevölkerung "
-            f"nach Altersgruppen, Kreise); ohne sie gibt es keine Kreise und keine Quoten. "
-            f"Gefunden: {vorhanden}."
-        )
-    lizenz = any(
-        "Datenlizenz Deutschland" in str(t.attrs.get("quelle", "")).replace("\n", " ")
-        for t in gelesen.values()
-    )
-    for tabelle in gelesen.values():
-        quelle = str(tabelle.attrs.get("quelle", "")).split("\n")[0].strip()
-        titel = str(tabelle.attrs.get("titel", "")).split("\n")[0].strip()
-        zeile = f"{titel} (Tabelle {tabelle.attrs.get('tabelle')})"
-        quellen.append(f"{zeile}: {quelle}" if quelle else zeile)
-    gebiete = _gebiete_aus(gelesen["bevoelkerung"])
-    ordentlich = {
-        TABELLEN[t.attrs["tabelle"]][0]: TABELLEN[t.attrs["tabelle"]][1](t)
-        for t in gelesen.values()
-    }
+    bestand = inventar.lies_ordner(ordner_)
+    if "bevoelkerung" not in bestand.kreise:
+        raise DatenFehler(_ohne_bevoelkerung(bestand))
+    gebiete = _gebiete_aus(bestand)
     kreise = set(gebiete.loc[gebiete["ebene"] == "Kreis", "ags"])
-    werte = {}
-    for ind in indikatoren._indikatoren():
-        if not set(ind.tabellen) <= set(ordentlich):
+    laender = set(gebiete.loc[gebiete["ebene"] == "Land", "ags"])
+    werte, landeswerte, berechnet = {}, {}, {}
+    for ind in indikatoren.alle_indikatoren():
+        if not set(ind.tabellen) <= set(bestand.kreise):
             continue
         try:
-            t = ind.berechne(land=False, tabellen=ordentlich)
+            tabellen = inventar.tabellen_fuer(ind.kennung, bestand.kreise)
+            t = ind.berechne(land=False, tabellen=tabellen)
         except (BimoFehler, KeyError, ValueError):
             continue  # die Tabelle trägt diesen Indikator nicht (z. B. Staatsangehörigkeit)
         t = t[t["ags"].isin(kreise)].dropna(subset=["wert"])
-        if not t.empty:
-            werte[ind.kennung] = t.reset_index(drop=True)
-    geo = sorted(ordner.glob("*.geojson"))
+        if t.empty:
+            continue
+        werte[ind.kennung] = t.reset_index(drop=True)
+        berechnet[ind.kennung] = ind.tabellen
+        try:
+            la = ind.berechne(
+                land=False, tabellen=inventar.tabellen_fuer(ind.kennung, bestand.laender)
+            )
+        except (BimoFehler, KeyError, ValueError):
+            continue  # keine Landeszeilen: das Land wird die Summe seiner Kreise
+        la = la[la["ags"].isin(laender)].dropna(subset=["wert"])
+        landeswerte[ind.kennung] = la[la["nenner"] > 0].reset_index(drop=True)
+    inventar.setze_speist(bestand.eintraege, berechnet)
+    lizenz = [f"Lizenz: {_AMTLICH_LIZENZ}."] if bestand.lizenz else []
+    geo = bestand.geometrie
     return Datenbasis(
-        str(ordner),
+        str(ordner_),
         "den Daten der Regionaldatenbank",
         gebiete,
         werte,
-        (*quellen, *([f"Lizenz: {_AMTLICH_LIZENZ}."] if lizenz else [])),
-        geo[0] if geo else None,
+        (*bestand.quellen, *lizenz),
+        geo if geo is not None and geo.suffix.lower() == ".geojson" else None,
+        hinweise=tuple(bestand.hinweise),
+        dateien=tuple(bestand.eintraege),
+        landeswerte=landeswerte,
     )
 
 
-def _kopf_nennt_bekannte_tabelle(pfad: Path) -> bool:
-    try:
-        kopf = pfad.read_bytes()[:2000].decode("latin-1")
-    except OSError:
-        return False
-    return any(code in kopf for code in TABELLEN)
+def _ohne_bevoelkerung(bestand: inventar.Bestand) -> str:
+    """Die Meldung, wenn keine Bevölkerungstabelle brauchbar ist – je Datei mit Grund."""
+    gruende = [
+        f"{e.datei}: {e.grund or 'verwendet als ' + str(e.tabelle)}" for e in bestand.eintraege
+    ]
+    liste = "\n".join(f"  - {g}" for g in gruende) or "  (der Ordner ist leer)"
+    return (
+        f"Im Ordner {bestand.ordner} ist keine brauchbare Bevölkerungstabelle 12411-02-03-4 "
+        "(Bevölkerung nach Altersgruppen, Kreise; auch als -5 oder -B); ohne sie gibt es keine "
+        f"Kreise und keine Quoten. Die Dateien im Ordner:\n{liste}"
+    )
 
 
-def _gebiete_aus(bevoelkerung: pd.DataFrame) -> pd.DataFrame:
-    """Länder und Kreise mit Einwohnern (aufgelöste Kreise mit nur „-“ fallen weg)."""
-    t = bevoelkerung[bevoelkerung["ebene"].isin(["Land", "Kreis"])]
-    # nur Schlüssel aus Ziffern: Sie werden zu Dateinamen (<Schlüssel>.html)
-    t = t[t["ags"].astype(str).str.fullmatch(r"\d{2}|\d{5}")]
-    mit_werten = t.groupby("ags")["wert"].sum(min_count=1)
-    bewohnt = set(mit_werten[mit_werten > 0].index)
-    g = t[t["ags"].isin(bewohnt)].drop_duplicates("ags")[["ags", "name", "ebene"]].copy()
+def _gebiete_aus(bestand: inventar.Bestand) -> pd.DataFrame:
+    """Länder und Kreise mit Einwohnern (aufgelöste Kreise mit nur „-“ fallen weg).
+
+    Berlin (11000) und Hamburg (02000) sind Kreise ihres Landes; umgeschlüsselte Kreise
+    tragen den neuen Schlüssel.
+    """
+    bev = bestand.kreise["bevoelkerung"]
+    bev = bev[bev["ags"].astype(str).str.fullmatch(r"\d{5}")]
+    summe = bev.groupby("ags")["wert"].sum(min_count=1)
+    g = pd.DataFrame({"ags": sorted(summe[summe > 0].index), "ebene": "Kreis"})
     g["land"] = g["ags"].str[:2]
-    laender = set(g.loc[g["ebene"] == "Land", "ags"])
-    ohne_land = g[(g["ebene"] == "Kreis") & ~g["land"].isin(laender)]
-    if not ohne_land.empty:  # Land fehlt im Export: mit Schlüssel benennen
-        extra = pd.DataFrame({"ags": sorted(set(ohne_land["land"])), "ebene": "Land"}).assign(
-            name=lambda d: "Land " + d["ags"], land=lambda d: d["ags"]
-        )
-        g = pd.concat([g, extra[g.columns]], ignore_index=True)
-    return g.sort_values("ags").reset_index(drop=True)
+    land = sorted(set(g["land"]))
+    g = pd.concat([g, pd.DataFrame({"ags": land, "ebene": "Land", "land": land})])
+    g["name"] = [bestand.namen.get(a) or (f"Land {a}" if len(a) == 2 else a) for a in g["ags"]]
+    return g[["ags", "name", "ebene", "land"]].sort_values("ags").reset_index(drop=True)

@@ -1,8 +1,8 @@
 """Inhalte der Berichte (Kommunalprofil, Bildungsjournal, Faktenblatt) und ihre Parameter.
 
-Die Berichtsvorlagen in ``notebooks/berichte/`` sind dünn: Sie rufen :func:`bericht` auf
+Die Berichtsvorlagen in ``src/bimo/berichte/vorlagen/`` sind dünn: Sie rufen :func:`bericht` auf
 und zeigen, was der :class:`Bericht` liefert. Gerechnet wird auf einer
-:class:`bimo.datenbasis.Datenbasis` – Musterland oder ein Ordner mit Exporten der
+:class:`bimo.berichte.datenbasis.Datenbasis` – Musterland oder ein Ordner mit Exporten der
 Regionaldatenbank. Alles, was Zahlen enthält, geht durch :mod:`bimo.geheimhaltung`:
 Tabellen und Grafiken zeigen nur veröffentlichte Werte, Vergleichswerte werden nur aus
 veröffentlichten Werten gebildet.
@@ -24,170 +24,35 @@ Parameter der Vorlagen (papermill-Stil, geprüft mit deutschen Meldungen):
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 
 import pandas as pd
 
-from bimo import analyse, datenbasis, grafik, indikatoren
-from bimo.darstellung import Tabelle, Text
+from bimo import grafik, indikatoren
+from bimo.berichte import datenbasis
+from bimo.berichte.parameter import (
+    pruefe_daten,
+    pruefe_jahr,
+    pruefe_mindestfallzahl,
+    pruefe_thema,
+    pruefe_vergleich,
+)
+from bimo.berichte.vorlagen import ALLE, VORLAGEN
 from bimo.fehler import ParameterFehler
-from bimo.format import GEHEIM, prozent, zahl
+from bimo.kapitel import analyse
+from bimo.kern import format as zahlformat
+from bimo.kern.darstellung import Tabelle, Text
+from bimo.kern.format import GEHEIM, zahl
 
-VORLAGEN_ORDNER = Path(__file__).resolve().parents[2] / "notebooks" / "berichte"
-
-
-@dataclass(frozen=True)
-class Vorlage:
-    datei: str
-    titel: str
-    titel_mehrzahl: str
-
-
-VORLAGEN = {
-    "kommunalprofil": Vorlage("kommunalprofil.ipynb", "Kommunalprofil", "Kommunalprofile"),
-    "bildungsjournal": Vorlage("bildungsjournal.ipynb", "Bildungsjournal", "Bildungsjournale"),
-    "faktenblatt": Vorlage("faktenblatt.ipynb", "Faktenblatt", "Faktenblätter"),
-}
-QUELLENVERMERK = datenbasis._MUSTERLAND_QUELLE
-ALLE = "alle"
-VERGLEICHE = ("aehnliche", "land")
+QUELLENVERMERK = datenbasis.MUSTERLAND_QUELLE
 ANZAHL_AEHNLICHE = 5
 JAHRE_ZEITREIHE = 10
 # Merkmale für „ähnliche Kommunen“: Struktur, nicht Ergebnis (sonst vergleicht man Gleiches
 # mit Gleichem); was die Datenbasis davon hat, wird genommen
 AEHNLICHKEIT = ("jugendquotient", "altenquotient", "anteil_unter_18", "sgb2_quote_unter_15")
-
-
-def vorlage_pfad(name: str) -> Path:
-    """Pfad der Berichtsvorlage ``name`` (z. B. ``"kommunalprofil"``)."""
-    if name not in VORLAGEN:
-        raise ParameterFehler(
-            f"Unbekannte Vorlage „{name}“. Vorhanden: {', '.join(sorted(VORLAGEN))}."
-        )
-    return VORLAGEN_ORDNER / VORLAGEN[name].datei
-
-
-def vorschlaege(eingabe: str, kreise: pd.DataFrame) -> list[str]:
-    """Ähnliche Kommunen zu einer Eingabe (Schlüssel oder Name)."""
-    eintraege = {f"{a} {n}": (a, n) for a, n in zip(kreise["ags"], kreise["name"], strict=True)}
-    kandidaten = set(difflib.get_close_matches(eingabe, list(kreise["ags"]), n=3, cutoff=0.6))
-    namen = dict(zip(kreise["name"].str.lower(), kreise["ags"], strict=True))
-    for name in difflib.get_close_matches(eingabe.lower(), list(namen), n=3, cutoff=0.5):
-        kandidaten.add(namen[name])
-    kandidaten |= {a for a, n in eintraege.values() if eingabe and eingabe.lower() in n.lower()}
-    return [f"{a} ({n})" for a, n in sorted(eintraege.values()) if a in kandidaten][:5]
-
-
-# --- Parameter prüfen ------------------------------------------------------------------------
-
-
-def pruefe_kommune(kommune: object, daten: object = datenbasis.MUSTERLAND) -> str:
-    """Prüft einen Gemeindeschlüssel und gibt ihn als Text zurück.
-
-    Ein unbekannter Schlüssel oder Name führt zu einer deutschen Meldung mit
-    ähnlichen Kommunen.
-    """
-    return datenbasis.lade(pruefe_daten(daten)).pruefe_kommune(kommune)
-
-
-def pruefe_daten(daten: object) -> str:
-    if not isinstance(daten, str | Path) or not str(daten).strip():
-        raise ParameterFehler(
-            f"„daten“ muss „musterland“ oder ein Ordner mit Exporten sein, nicht „{daten}“."
-        )
-    return str(daten).strip()
-
-
-def pruefe_jahr(jahr: object, daten: object = datenbasis.MUSTERLAND) -> int | None:
-    """Ein Berichtsjahr, zu dem es Daten gibt – oder ``None`` (das neueste)."""
-    if jahr is None or (isinstance(jahr, str) and jahr.strip().lower() in ("", "neuestes")):
-        return None
-    jahre = datenbasis.lade(pruefe_daten(daten)).jahre()
-    try:
-        wert = int(str(jahr).strip())
-    except ValueError:
-        raise ParameterFehler(f"Das Jahr „{jahr}“ ist keine ganze Zahl.") from None
-    if not jahre[0] <= wert <= jahre[-1]:
-        raise ParameterFehler(
-            f"Für das Jahr {wert} gibt es keine Daten; vorhanden sind {jahre[0]} bis {jahre[-1]}."
-        )
-    return wert
-
-
-def pruefe_mindestfallzahl(mindestfallzahl: object) -> int:
-    try:
-        wert = int(str(mindestfallzahl))
-    except ValueError:
-        wert = 0
-    if wert < 1:
-        raise ParameterFehler(
-            f"Die Mindestfallzahl muss eine ganze Zahl ab 1 sein, nicht „{mindestfallzahl}“."
-        )
-    return wert
-
-
-def _schlicht(text: str) -> str:
-    """„Frühkindliche Bildung“ → „fruehkindliche_bildung“ (zum Vergleich von Eingaben)."""
-    text = text.strip().lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
-    text = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
-    return re.sub(r"[^a-z0-9]+", "_", text).strip("_")
-
-
-def pruefe_thema(thema: object, daten: object = datenbasis.MUSTERLAND) -> str:
-    """``"alle"`` oder ein Themenfeld, für das die Daten Kennzahlen haben."""
-    text = str(thema).strip()
-    if _schlicht(text) == ALLE:
-        return ALLE
-    basis = datenbasis.lade(pruefe_daten(daten))
-    for feld in indikatoren.THEMENFELDER:
-        if _schlicht(text) in (_schlicht(feld), _schlicht(feld.split("/")[-1])):
-            if feld not in basis.themenfelder():
-                raise ParameterFehler(
-                    f"Zum Themenfeld „{feld}“ enthalten die Daten keine Kennzahl. "
-                    f"Möglich sind: {', '.join(basis.themenfelder())}."
-                )
-            return feld
-    raise ParameterFehler(
-        f"Das Thema „{text}“ gibt es nicht. Möglich sind „alle“ oder: "
-        f"{', '.join(basis.themenfelder())}."
-    )
-
-
-def pruefe_vergleich(vergleich: object, daten: object = datenbasis.MUSTERLAND) -> str:
-    """``"aehnliche"``, ``"land"`` oder eine Liste von Schlüsseln (durch Komma getrennt)."""
-    text = str(vergleich).strip()
-    if _schlicht(text) in VERGLEICHE:
-        return _schlicht(text)
-    teile = [t.strip() for t in text.split(",") if t.strip()]
-    if not teile:
-        raise ParameterFehler(
-            "„vergleich“ ist leer. Möglich sind „aehnliche“, „land“ oder Schlüssel wie "
-            '"17101,17102".'
-        )
-    basis = datenbasis.lade(pruefe_daten(daten))
-    return ",".join(basis.pruefe_kommune(t) for t in teile)
-
-
-def pruefe_parameter(parameter: dict[str, object]) -> dict[str, object]:
-    """Prüft alle Parameter eines Laufs einmal vorab (ohne ``kommune``)."""
-    geprueft = dict(parameter)
-    daten = pruefe_daten(parameter.get("daten", datenbasis.MUSTERLAND))
-    datenbasis.lade(daten)  # ein kaputter Ordner scheitert hier, nicht in jedem Bericht
-    if "jahr" in parameter:
-        geprueft["jahr"] = pruefe_jahr(parameter["jahr"], daten)
-    if "mindestfallzahl" in parameter:
-        geprueft["mindestfallzahl"] = pruefe_mindestfallzahl(parameter["mindestfallzahl"])
-    if "thema" in parameter:
-        geprueft["thema"] = pruefe_thema(parameter["thema"], daten)
-    if "vergleich" in parameter:
-        geprueft["vergleich"] = pruefe_vergleich(parameter["vergleich"], daten)
-    return geprueft
 
 
 def _md(text: str) -> str:
@@ -302,9 +167,7 @@ class Bericht:
         ind = indikatoren.indikator(kennung)
         if wert is None or pd.isna(wert):
             return GEHEIM
-        if ind.einheit == "%":
-            return prozent(float(wert))
-        return zahl(float(wert), 1)
+        return zahlformat.wert(float(wert), ind.einheit, 1, mit_einheit=False)
 
     def _einheit(self, kennung: str) -> str:
         einheit = indikatoren.indikator(kennung).einheit
@@ -313,7 +176,7 @@ class Bericht:
     # Bausteine für die Vorlagen
     def kopf(self, vorlage: str = "kommunalprofil") -> Text:
         titel = VORLAGEN[vorlage].titel
-        if vorlage == "bildungsjournal":
+        if VORLAGEN[vorlage].ein_thema:
             titel += f" „{self.themenfelder[0]}“" if self.thema != ALLE else ""
         vergleich = f"{_md(self.land_name)} (Land)"
         if self.aehnliche:

@@ -30,9 +30,10 @@ import numpy as np
 import pandas as pd
 
 from bimo import daten, geheimhaltung, grafik, indikatoren
-from bimo.darstellung import Tabelle, Text
 from bimo.fehler import ParameterFehler
-from bimo.format import GEHEIM, prozent, zahl
+from bimo.kern import format as zahlformat
+from bimo.kern.darstellung import Tabelle, Text
+from bimo.kern.format import GEHEIM, prozent, zahl
 
 QUELLE = "Musterland (synthetische Daten), eigene Berechnung"
 SO_NICHT = "So nicht: "
@@ -79,10 +80,7 @@ def _einheit(kennung: str) -> str:
 
 
 def _wert(wert: float, kennung: str, stellen: int = 1) -> str:
-    ind = indikatoren.indikator(kennung)
-    if ind.einheit == "%":
-        return prozent(wert, stellen)
-    return f"{zahl(wert, stellen)} {ind.einheit}" if not pd.isna(wert) else GEHEIM
+    return zahlformat.wert(wert, indikatoren.indikator(kennung).einheit, stellen)
 
 
 def jahre(kennung: str) -> list[int]:
@@ -621,13 +619,13 @@ def balkendiagramm(
             loc="upper right",
             fontsize=8.5,
         )
-    ax.yaxis.set_major_formatter(grafik._DeutscheAchse(einheit))  # noqa: SLF001 – gleicher Stil
+    ax.yaxis.set_major_formatter(grafik.DeutscheAchse(einheit))
     ax.grid(axis="x", visible=False)
     voller_titel = (SO_NICHT + titel) if so_nicht else titel
     ax.set_title(voller_titel, **({"color": "#b35806"} if so_nicht else {}))
     fig.tight_layout()
     if quelle is not None:
-        grafik._fertig(fig, quelle)  # noqa: SLF001 – gleiche Quellenzeile wie bimo.grafik
+        grafik.fertig(fig, quelle)
     else:
         plt.close(fig)
     hoch, tief = t.loc[t[wert].idxmax()], t.loc[t[wert].idxmin()]
@@ -648,7 +646,7 @@ def balkendiagramm(
 
 
 def _einheit_text(wert: float, einheit: str) -> str:
-    return prozent(wert) if einheit == "%" else f"{zahl(wert, 1)} {einheit}".strip()
+    return zahlformat.wert(wert, einheit, 1)
 
 
 def tortendiagramm(
@@ -663,7 +661,7 @@ def tortendiagramm(
     farben = list(grafik.PALETTE) * 2
     ax.pie(t[wert], labels=t[name], colors=farben[: len(t)], textprops={"fontsize": 8})
     ax.set_title(SO_NICHT + titel, color="#b35806")
-    grafik._fertig(fig, QUELLE)  # noqa: SLF001 – gleiche Quellenzeile wie bimo.grafik
+    grafik.fertig(fig, QUELLE)
     alt = (
         f"Schlechtes Beispiel (zu viele Tortenstücke). Tortendiagramm „{SO_NICHT}{titel}“ mit "
         f"{len(t)} Stücken; ähnlich große Stücke sind mit dem Auge kaum zu unterscheiden."

@@ -41,7 +41,7 @@ import pandas as pd
 
 from bimo import daten
 from bimo.fehler import DatenFehler, ParameterFehler
-from bimo.format import GEHEIM, zahl
+from bimo.kern.format import GEHEIM, zahl
 
 __all__ = [
     "BEZEICHNUNG",
@@ -1211,7 +1211,7 @@ def karte_klassen(
     import matplotlib.pyplot as plt
     from matplotlib.patches import Patch
 
-    from bimo.grafik import GESPERRT_FARBE, KARTENFARBEN, Grafik, _fertig, stil
+    from bimo.grafik import GESPERRT_FARBE, KARTENFARBEN, Grafik, fertig, stil
 
     stil()
     geo = _karte_grundlage()
@@ -1256,7 +1256,7 @@ def karte_klassen(
     ax.set_title(titel)
     ax.legend(handles=legende, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0),
               title=legende_titel)  # fmt: skip
-    _fertig(fig, quelle, y=-0.01)
+    fertig(fig, quelle, y=-0.01)
     zaehlung = "; ".join(
         f"{kat}: {int((geo['wert'] == kat).sum())}"
         for kat in kategorien
@@ -1291,7 +1291,7 @@ def karten_indikatoren(
     import matplotlib.pyplot as plt
     from matplotlib.patches import Patch
 
-    from bimo.grafik import GESPERRT_FARBE, KARTENFARBEN, Grafik, _fertig, _wert_text, stil
+    from bimo.grafik import GESPERRT_FARBE, KARTENFARBEN, Grafik, fertig, stil, wert_text
 
     stil()
     indikatoren = list(indikatoren)
@@ -1328,8 +1328,8 @@ def karten_indikatoren(
         tief = daten_.loc[daten_["wert"].idxmin()]
         beschreibung.append(
             f"{BEZEICHNUNG.get(spalte, spalte)}: höchster Wert "
-            f"{_wert_text(hoch['wert'], einheit, 1)} in {hoch['name']}, niedrigster "
-            f"{_wert_text(tief['wert'], einheit, 1)} in {tief['name']}"
+            f"{wert_text(hoch['wert'], einheit, 1)} in {hoch['name']}, niedrigster "
+            f"{wert_text(tief['wert'], einheit, 1)} in {tief['name']}"
         )
     for ax in list(achsen.flat)[len(indikatoren) :]:
         fig.delaxes(ax)
@@ -1342,7 +1342,7 @@ def karten_indikatoren(
     fig.suptitle(titel, x=0.01, ha="left", fontweight="bold")
     fig.legend(handles=legende, loc="lower center", ncol=len(legende), frameon=False, fontsize=8,
                bbox_to_anchor=(0.5, 0.0))  # fmt: skip
-    _fertig(fig, quelle, y=-0.02, rect=(0, 0.05, 1, 1))
+    fertig(fig, quelle, y=-0.02, rect=(0, 0.05, 1, 1))
     alt = (
         f"Kleine Vielfache „{titel}“: {len(indikatoren)} Karten der Sozialräume, je Karte "
         "vier Quantilklassen (dunkler = höher). " + "; ".join(beschreibung) + "."
@@ -1361,8 +1361,8 @@ def praeventionskette_anzeige(kette: pd.DataFrame, mindestfallzahl: int = 3) -> 
     Nenner 1 bis ``mindestfallzahl`` − 1), aus einem Nenner unter 20 oder aus einem kleinen
     Sozialraum (``kleinraum``) erscheinen als „.“;
     fehlende Sozialraumwerte (Datenlücke) als „–“ mit Hinweis."""
-    from bimo.format import prozent
     from bimo.geheimhaltung import ist_primaer_gesperrt
+    from bimo.kern.format import prozent
 
     sensibel = (
         ist_primaer_gesperrt(kette["zaehler"].fillna(0), mindestfallzahl)

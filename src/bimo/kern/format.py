@@ -36,3 +36,31 @@ def prozent(wert: float | None, stellen: int = 1) -> str:
     if wert is None or (isinstance(wert, float) and math.isnan(wert)):
         return GEHEIM
     return f"{zahl(wert, stellen)}\u00a0%"
+
+
+def wert(
+    wert: float | int | None, einheit: str = "", stellen: int = 1, *, mit_einheit: bool = True
+) -> str:
+    """Formatiert einen Wert nach seiner Einheit – die eine Stelle, an der bimo das entscheidet.
+
+    ``%`` ergibt ``'12,3 %'``; jede andere Einheit ``'1.234,5 Kinder'`` (mit
+    ``mit_einheit=False`` nur ``'1.234,5'``). Fehlt der Wert (gesperrt), steht ``'.'``.
+
+    >>> wert(12.34, "%")
+    '12,3\\xa0%'
+    >>> wert(1234.5, "je 1.000")
+    '1.234,5 je 1.000'
+    """
+    if wert is None or (isinstance(wert, float) and math.isnan(wert)):
+        return GEHEIM
+    if einheit == "%":
+        return prozent(float(wert), stellen)
+    text = zahl(wert, stellen)
+    return f"{text} {einheit}".strip() if mit_einheit else text
+
+
+def abstand(differenz: float, einheit: str = "", stellen: int = 1) -> str:
+    """Betrag eines Abstands: bei Quoten in Prozentpunkten, sonst in der Einheit."""
+    if einheit == "%":
+        return f"{zahl(abs(differenz), stellen)} Prozentpunkte"
+    return wert(abs(differenz), einheit, stellen)

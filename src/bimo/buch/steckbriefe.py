@@ -12,16 +12,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from bimo import daten, geheimhaltung, indikatoren
-from bimo.dateien import schreibe_atomar
-from bimo.format import prozent, zahl
+from bimo.buch.wurzel import buchwurzel
+from bimo.kern import format as zahlformat
+from bimo.kern.dateien import schreibe_atomar
+from bimo.kern.format import zahl
 
-ZIEL = Path(__file__).resolve().parents[2] / "book" / "steckbriefe"
+ZIEL = buchwurzel() / "book" / "steckbriefe"
 
 
 def _wert_text(wert: object, einheit: str) -> str:
-    if einheit == "%":
-        return prozent(wert)  # type: ignore[arg-type]
-    return zahl(wert, 1)  # type: ignore[arg-type]
+    return zahlformat.wert(wert, einheit, 1, mit_einheit=False)  # type: ignore[arg-type]
 
 
 def werte_tabelle(kennung: str) -> str:

@@ -6,7 +6,7 @@ Kommune, die Ergebnisse kommen in der Reihenfolge, in der sie fertig werden.
 Einen eigenen Scheduler hat bimo nicht.
 
 Jeder Worker-Prozess startet beim ersten Bericht einen warmen Kernel
-(:func:`bimo.berichtslauf._arbeiter_start`) und verwendet ihn für alle weiteren
+(:func:`bimo.berichte.arbeiter.starte_arbeiter`) und verwendet ihn für alle weiteren
 Berichte desselben Laufs. Nach dem Lauf beendet bimo diese Kernel wieder; endet
 ein Worker-Prozess vorher, beendet ihn der Abschluss-Handler, den
 ``_arbeiter_start`` einrichtet. Wird ein Worker hart beendet (SIGKILL), bemerkt
@@ -39,8 +39,8 @@ import uuid
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
-from bimo import berichtslauf
-from bimo.berichtslauf import Ergebnis
+from bimo.berichte import arbeiter
+from bimo.berichte.ausgabe import Ergebnis
 from bimo.fehler import ParameterFehler
 
 VERBINDUNGS_ZEITLIMIT = 10  # Sekunden bis zur Meldung „nicht erreichbar“
@@ -50,15 +50,15 @@ AUFRAEUM_ZEITLIMIT = 60  # Sekunden, die das Beenden der Kernel nach dem Lauf da
 _KERNEL_SPERRE = threading.Lock()
 
 
-def _bericht_auf_worker(auftrag: berichtslauf._Auftrag, kommune: str) -> Ergebnis:
+def _bericht_auf_worker(auftrag: arbeiter.Auftrag, kommune: str) -> Ergebnis:
     """Läuft auf dem Worker: warmen Kernel (einmal je Auftrag) starten, Bericht bauen."""
     start = time.perf_counter()
     with _KERNEL_SPERRE:
         try:
-            if berichtslauf._ARBEITER.get("auftrag") != auftrag:
+            if arbeiter.arbeiter_auftrag() != auftrag:
                 _beende_kernel_ungesperrt()
-                berichtslauf._arbeiter_start(auftrag)
-            return berichtslauf._arbeiter_bericht(kommune)
+                arbeiter.starte_arbeiter(auftrag)
+            return arbeiter.arbeiter_bericht(kommune)
         except Exception as exc:  # noqa: BLE001 – jeder Fehler wird zum Ergebnis dieser Kommune
             return Ergebnis(
                 kommune,
@@ -70,8 +70,7 @@ def _bericht_auf_worker(auftrag: berichtslauf._Auftrag, kommune: str) -> Ergebni
 
 
 def _beende_kernel_ungesperrt() -> None:
-    kernel = berichtslauf._ARBEITER.get("kernel")
-    berichtslauf._ARBEITER.clear()
+    kernel = arbeiter.beende_arbeiter()
     if kernel is not None:
         kernel.__exit__(None, None, None)  # ein zweiter Aufruf (Abschluss-Handler) schadet nicht
 
@@ -176,7 +175,7 @@ def _raeume_auf(client) -> None:
 
 def berichte_auf_cluster(
     adresse: str,
-    auftrag: berichtslauf._Auftrag,
+    auftrag: arbeiter.Auftrag,
     kommunen: Sequence[str],
     *,
     zeitlimit: float = VERBINDUNGS_ZEITLIMIT,
@@ -184,7 +183,7 @@ def berichte_auf_cluster(
     """Baut die Berichte für ``kommunen`` auf dem Dask-Cluster unter ``adresse``.
 
     ``adresse`` ist die des Schedulers, z. B. ``tcp://rechner:8786``. Je Kommune
-    ein Task; die :class:`~bimo.berichtslauf.Ergebnis`-Objekte kommen, sobald sie
+    ein Task; die :class:`~bimo.berichte.lauf.Ergebnis`-Objekte kommen, sobald sie
     fertig sind. Scheitert ein Bericht, laufen die anderen weiter; der Fehler
     steht (deutsch) im Ergebnis. Ist der Cluster nach ``zeitlimit`` Sekunden
     nicht erreichbar, folgt ein :class:`~bimo.fehler.ParameterFehler`.

@@ -20,7 +20,8 @@ import pandas as pd
 
 from bimo import daten, indikatoren
 from bimo.fehler import ParameterFehler
-from bimo.format import prozent, zahl
+from bimo.kern import format as zahlformat
+from bimo.kern.format import prozent, zahl
 
 KONTEXTMERKMALE = ("sgb2_quote_unter_15", "anteil_nichtdeutsche")
 """Übliche Kontextindikatoren für die Suche nach ähnlichen Kommunen."""
@@ -231,17 +232,14 @@ def satz_vergleich(
     Beispiel: ``satz_vergleich("Talgrund", 31.2, "dem Land", 35.3)`` ergibt
     „Talgrund liegt mit 31,2 % um 4,1 Prozentpunkte unter dem Land (35,3 %).“
     """
-    fmt = (
-        (lambda w: prozent(w, stellen))
-        if einheit == "%"
-        else (lambda w: f"{zahl(w, stellen)} {einheit}".strip())
-    )
+
+    def fmt(w: float) -> str:
+        return zahlformat.wert(w, einheit, stellen)
+
     differenz = wert - referenz_wert
     if zahl(abs(differenz), stellen) == zahl(0, stellen):
         return f"{name} liegt mit {fmt(wert)} gleichauf mit {referenz_name} ({fmt(referenz_wert)})."
-    abstand = (
-        f"{zahl(abs(differenz), stellen)} Prozentpunkte" if einheit == "%" else fmt(abs(differenz))
-    )
+    abstand = zahlformat.abstand(differenz, einheit, stellen)
     return (
         f"{name} liegt mit {fmt(wert)} um {abstand} {'über' if differenz > 0 else 'unter'} "
         f"{referenz_name} ({fmt(referenz_wert)})."

@@ -1,219 +1,41 @@
-"""Grafiken im einheitlichen bimo-Stil (seaborn).
-
-- farbenblind-sichere Palette, deutsche Zahlen (1.234,5; 12,3 %),
-- eine Quellenzeile unter jeder Abbildung,
-- ein Alternativtext für jede Abbildung (für Screenreader und als Textausgabe
-  im Notebook),
-- gesperrte Werte (statistische Geheimhaltung) werden sichtbar markiert und
-  mit „gesperrt (.)“ erklärt, nie stillschweigend weggelassen,
-- zu jeder Quote auf Wunsch die Fallzahl dahinter: „47,3 % (n = 17.925)“.
-
-Funktionen: :func:`zeitreihe`, :func:`karte`, :func:`rangfolge` (sortierte
-Balken), :func:`anteile` (100-%-Balken), :func:`kleine_vielfache` (eine
-Zeitreihe je Gebiet) und :func:`punktwolke` (Zusammenhang zweier Merkmale).
-
-Jede Funktion gibt eine :class:`Grafik` zurück. Im Notebook zeigt sie sich
-als Bild; ``grafik.alt`` ist der Alternativtext, ``grafik.png()`` das Bild.
-"""
+"""Diagramme: :func:`zeitreihe`, :func:`rangfolge` (sortierte Balken), :func:`anteile`
+(100-%-Balken), :func:`kleine_vielfache` (eine Zeitreihe je Gebiet), :func:`punktwolke`."""
 
 from __future__ import annotations
 
-import base64
-import io
 import math
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from html import escape
+from collections.abc import Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-import seaborn as sns
 from matplotlib.axes import Axes
-from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
-from matplotlib.ticker import Formatter
 
 from bimo.fehler import ParameterFehler
-from bimo.format import GEHEIM, prozent, zahl
-
-PALETTE = sns.color_palette("colorblind")
-REFERENZFARBE = "#555555"
-KARTENFARBEN = "YlGnBu"  # sequenziell, für Farbsehschwäche geeignet (ColorBrewer)
-GESPERRT_FARBE = "#d9d9d9"
-GESPERRT = "gesperrt (.)"
-"""Legendeneintrag für gesperrte Werte (Zeichen „.“ wie in der amtlichen Statistik)."""
-
-
-def stil() -> None:
-    """Setzt das bimo-Thema für seaborn und matplotlib."""
-    sns.set_theme(
-        context="notebook",
-        style="whitegrid",
-        palette=PALETTE,
-        rc={
-            "figure.dpi": 100,
-            "savefig.dpi": 150,
-            "axes.titleweight": "bold",
-            "axes.titlelocation": "left",
-            "axes.spines.right": False,
-            "axes.spines.top": False,
-            "font.family": "DejaVu Sans",
-        },
-    )
-
-
-@dataclass
-class Grafik:
-    """Eine fertige Abbildung mit Alternativtext."""
-
-    figur: Figure
-    alt: str
-
-    def png(self) -> bytes:
-        puffer = io.BytesIO()
-        self.figur.savefig(puffer, format="png", bbox_inches="tight", metadata={"Software": None})
-        return puffer.getvalue()
-
-    def html(self, png: bytes | None = None) -> str:
-        """Ein ``<img>`` mit eingebettetem Bild (data-URI) und Alternativtext."""
-        daten = base64.b64encode(png or self.png()).decode("ascii")
-        return f'<img src="data:image/png;base64,{daten}" alt="{escape(self.alt)}">'
-
-    def _repr_mimebundle_(self, include=None, exclude=None):  # noqa: ANN001 – IPython-API
-        # HTML zuerst (Buch und Berichte zeigen so den Alternativtext), PNG für PDF/LaTeX,
-        # Text für Screenreader im Notebook und für den Regressionstest.
-        png = self.png()
-        return {"text/html": self.html(png), "image/png": png, "text/plain": self.alt}
-
-
-def _wert_text(wert: float, einheit: str, stellen: int) -> str:
-    return prozent(wert, stellen) if einheit == "%" else f"{zahl(wert, stellen)} {einheit}".strip()
-
-
-# --- gemeinsame Bausteine der Grafiken -------------------------------------------------------
-
-
-class _DeutscheAchse(Formatter):
-    """Achsenbeschriftung deutsch (1.234,5 / 12,5 %), Nachkommastellen nach Tickabstand."""
-
-    def __init__(self, einheit: str) -> None:
-        self.einheit = einheit
-        self.orte: list[float] = []
-
-    def set_locs(self, locs) -> None:  # noqa: ANN001 – matplotlib-API
-        self.orte = [float(o) for o in locs]
-
-    def __call__(self, wert: float, pos: int | None = None) -> str:
-        orte = self.orte or [float(wert)]
-        stellen = next(
-            (s for s in range(3) if all(abs(o * 10**s - round(o * 10**s)) < 1e-6 for o in orte)),
-            3,
-        )
-        return prozent(wert, stellen) if self.einheit == "%" else zahl(wert, stellen)
-
-
-def _mit_n(text: str, n: float | None) -> str:
-    """Hängt die Fallzahl an: ``'47,3 % (n = 17.925)'`` (ohne n, wenn sie fehlt)."""
-    if n is None or pd.isna(n):
-        return text
-    return f"{text} (n\u00a0=\u00a0{zahl(n)})"
-
-
-def _gesperrt_patch(**stil_) -> Patch:
-    """Legendeneintrag „gesperrt (.)“: grau schraffiert wie in den Karten."""
-    return Patch(
-        **{"facecolor": GESPERRT_FARBE, "hatch": "///", "edgecolor": "#999999", **stil_},
-        label=GESPERRT,
-    )
-
-
-_PUNKT = {  # das Zeichen „.“ für gesperrte Werte, gut sichtbar auf Schraffur
-    "fontsize": 13,
-    "fontweight": "bold",
-    "color": "#222222",
-    "bbox": {"facecolor": "white", "edgecolor": "none", "pad": 0.5},
-}
-_AUF_WEISS = {"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 0.6}
-
-
-def _gesperrt_band(ax: Axes, y: float, hoehe: float = 0.8) -> None:
-    """Leerer, grau schraffierter Balken über die ganze Breite (Zeile ohne Wert) mit „.“."""
-    ax.axhspan(
-        y - hoehe / 2,
-        y + hoehe / 2,
-        facecolor="none",
-        edgecolor="#bdbdbd",
-        hatch="///",
-        linewidth=0,
-        zorder=0,
-    )
-    ax.text(
-        0.01,
-        y,
-        GEHEIM,
-        transform=ax.get_yaxis_transform(),
-        va="center",
-        ha="left",
-        **_PUNKT,
-    )
-
-
-def _gesperrt_satz(anzahl: int, einzahl: str, mehrzahl: str, zusatz: str = "") -> str:
-    """Satz für den Alternativtext: ``' 1 Wert ist gesperrt (.).'`` oder ``' 3 Werte sind …'``."""
-    if anzahl == 0:
-        return ""
-    wort, verb = (einzahl, "ist") if anzahl == 1 else (mehrzahl, "sind")
-    return f" {zahl(anzahl)} {wort} {verb} gesperrt (.){zusatz}."
-
-
-def _extremwerte(werte: pd.Series, beschriftung: pd.Series, text: Callable[[object], str]) -> str:
-    """``'höchster Wert 47,3 % in A, niedrigster 28,4 % in B'``; ``text(index)`` formatiert."""
-    hoch, tief = werte.idxmax(), werte.idxmin()
-    return (
-        f"höchster Wert {text(hoch)} in {beschriftung[hoch]}, "
-        f"niedrigster {text(tief)} in {beschriftung[tief]}"
-    )
-
-
-def _verlauf(teil: pd.DataFrame, x: str, y: str, name: object, einheit: str, stellen: int) -> str:
-    """``'A von 30,3 % (2020) auf 35,5 % (2022)'`` – erster und letzter vorhandener Wert."""
-    vorhanden = teil.dropna(subset=[y])
-    if vorhanden.empty:
-        return ""
-    erst, letzt = vorhanden.iloc[0], vorhanden.iloc[-1]
-    return (
-        f"{name} von {_wert_text(erst[y], einheit, stellen)} ({erst[x]}) auf "
-        f"{_wert_text(letzt[y], einheit, stellen)} ({letzt[x]})"
-    )
-
-
-def _fertig(
-    fig: Figure, quelle: str, hinweise: Sequence[str] = (), *, y: float = -0.02, rect=None
-) -> None:
-    """Quellenzeile (und Hinweise) unter die Abbildung setzen, Layout, Figur schließen."""
-    fig.text(
-        0.01, y, "\n".join([f"Quelle: {quelle}", *hinweise]), fontsize=8, color="#333333", va="top"
-    )
-    fig.tight_layout(**({"rect": rect} if rect is not None else {}))
-    plt.close(fig)
-
-
-def _zahlen(spalte: pd.Series) -> pd.Series:
-    return pd.to_numeric(spalte, errors="coerce").astype(float)
-
-
-def _hell(farbe, anteil: float = 0.55) -> tuple[float, float, float]:  # noqa: ANN001
-    """Aufgehellte Farbe (Mischung mit Weiß)."""
-    return tuple(c + (1 - c) * anteil for c in to_rgb(farbe))
-
-
-def _schriftfarbe(farbe) -> str:  # noqa: ANN001
-    """Schwarz oder Weiß, je nachdem, was auf ``farbe`` besser lesbar ist."""
-    r, g, b = to_rgb(farbe)
-    return "#111111" if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.5 else "white"
+from bimo.grafik.stil import (
+    AUF_WEISS,
+    GESPERRT,
+    PALETTE,
+    PUNKT,
+    REFERENZFARBE,
+    DeutscheAchse,
+    Grafik,
+    als_zahlen,
+    extremwerte,
+    fertig,
+    gesperrt_band,
+    gesperrt_patch,
+    gesperrt_satz,
+    hell,
+    mit_n,
+    schriftfarbe,
+    stil,
+    verlaufstext,
+    wert_text,
+)
+from bimo.kern.format import GEHEIM, prozent, zahl
 
 
 def zeitreihe(
@@ -251,9 +73,9 @@ def zeitreihe(
             color=REFERENZFARBE if ist_referenz else next(farben),
             label=name,
         )
-        if verlauf := _verlauf(teil, x, y, name, einheit, stellen):
+        if verlauf := verlaufstext(teil, x, y, name, einheit, stellen):
             beschreibung.append(verlauf)
-    ax.yaxis.set_major_formatter(_DeutscheAchse(einheit))
+    ax.yaxis.set_major_formatter(DeutscheAchse(einheit))
     ax.xaxis.get_major_locator().set_params(integer=True)
     if y_ab_null:
         hoechstwert = pd.to_numeric(tabelle[y], errors="coerce").max()
@@ -268,107 +90,11 @@ def zeitreihe(
         if not gesperrt.empty
         else []
     )
-    _fertig(fig, quelle, hinweise)
+    fertig(fig, quelle, hinweise)
     alt = f"Liniendiagramm „{titel}“: " + "; ".join(beschreibung) + "."
     if not gesperrt.empty:
         alt += f" {len(gesperrt)} Werte sind gesperrt und fehlen."
     return Grafik(fig, alt)
-
-
-def klassengrenzen(werte: pd.Series, klassen: int = 5, methode: str = "quantile") -> list[float]:
-    """Klassengrenzen für Karten: ``quantile`` (gleich viele Gebiete je Klasse) oder
-    ``gleich`` (gleich breite Klassen). Gibt ``klassen + 1`` aufsteigende Grenzen zurück."""
-    werte = pd.to_numeric(werte, errors="coerce").dropna()
-    if werte.empty:
-        return []
-    if methode == "quantile":
-        grenzen = np.quantile(werte, np.linspace(0, 1, klassen + 1))
-    elif methode == "gleich":
-        grenzen = np.linspace(werte.min(), werte.max(), klassen + 1)
-    else:
-        raise ParameterFehler(
-            f"Unbekannte Klasseneinteilung „{methode}“: „quantile“ oder "
-            "„gleich“, oder eigene Grenzen als Liste."
-        )
-    return sorted(set(float(g) for g in grenzen))
-
-
-def karte(
-    geo,
-    werte: pd.DataFrame,
-    *,
-    schluessel: str = "ags",
-    wert: str = "wert",  # noqa: ANN001
-    name: str | None = "name",
-    titel: str,
-    quelle: str,
-    einheit: str = "%",
-    stellen: int = 1,
-    klassen: int = 5,
-    methode: str = "quantile",
-    grenzen: list[float] | None = None,
-) -> Grafik:
-    """Choroplethenkarte: ``geo`` (GeoDataFrame mit Spalte ``schluessel``) eingefärbt nach
-    ``werte[wert]``. Gesperrte oder fehlende Werte erscheinen grau schraffiert mit eigenem
-    Legendeneintrag „gesperrt (.)“ – sichtbar markiert, nicht weggelassen."""
-    import matplotlib as mpl
-
-    stil()
-    daten = geo.merge(
-        werte[[schluessel, wert] + ([name] if name and name in werte and name not in geo else [])],
-        on=schluessel,
-        how="left",
-    )
-    zahlen = pd.to_numeric(daten[wert], errors="coerce").astype(float)
-    grenzen = list(grenzen) if grenzen is not None else klassengrenzen(zahlen, klassen, methode)
-    anzahl = max(len(grenzen) - 1, 1)
-    farben = mpl.colormaps[KARTENFARBEN].resampled(anzahl)
-    fig, ax = plt.subplots(figsize=(7.5, 6.5))
-    legende = []
-    if grenzen:
-        klasse = np.clip(np.searchsorted(grenzen, zahlen, side="right") - 1, 0, anzahl - 1)
-        for i in range(anzahl):
-            auswahl = daten[(klasse == i) & zahlen.notna()]
-            if not auswahl.empty:
-                auswahl.plot(ax=ax, color=farben(i), edgecolor="white", linewidth=0.6)
-            von = _wert_text(grenzen[i], einheit, stellen)
-            bis = _wert_text(grenzen[i + 1], einheit, stellen)
-            legende.append(
-                Patch(facecolor=farben(i), edgecolor="#999999", label=f"{von} bis {bis}")
-            )
-    gesperrt = daten[zahlen.isna()]
-    if not gesperrt.empty:
-        gesperrt.plot(ax=ax, color=GESPERRT_FARBE, edgecolor="white", hatch="///", linewidth=0.6)
-        legende.append(_gesperrt_patch())
-    ax.set_axis_off()
-    if geo.crs is None or geo.crs.is_geographic:  # Länge/Breite: Breitenkreise verkürzen
-        breite = float(np.mean(ax.get_ylim()))
-        ax.set_aspect(1 / np.cos(np.radians(breite)) if abs(breite) < 80 else "equal")
-    else:
-        ax.set_aspect("equal")
-    ax.set_title(titel)
-    ax.legend(
-        handles=legende,
-        frameon=False,
-        loc="upper left",
-        bbox_to_anchor=(1.0, 1.0),
-        title=einheit if einheit != "%" else "Anteil",
-    )
-    _fertig(fig, quelle, y=-0.01)
-    beschriftung = daten[name] if name and name in daten else daten[schluessel]
-    vorhanden = zahlen.dropna()
-    alt = f"Karte „{titel}“ mit {len(daten)} Gebieten in {anzahl} Klassen"
-    if not vorhanden.empty:
-        alt += "; " + _extremwerte(
-            vorhanden, beschriftung, lambda i: _wert_text(vorhanden[i], einheit, stellen)
-        )
-    alt += "."
-    if not gesperrt.empty:
-        alt += f" {len(gesperrt)} Gebiete sind gesperrt (grau schraffiert)."
-    return Grafik(fig, alt)
-
-
-# --- Rangfolge, Anteile, kleine Vielfache, Punktwolke ---------------------------------------
 
 
 def _referenzwert(
@@ -423,7 +149,7 @@ def rangfolge(
     """
     stil()
     daten = tabelle.copy()
-    daten[wert] = _zahlen(daten[wert])
+    daten[wert] = als_zahlen(daten[wert])
     daten, ref_name, ref_wert = _referenzwert(daten, name, wert, referenz)
     daten = daten.sort_values(wert, ascending=False, na_position="last", kind="stable")
     daten = daten.reset_index(drop=True)
@@ -431,13 +157,13 @@ def rangfolge(
     unbekannt = markiert - set(daten[name])
     if unbekannt:
         raise ParameterFehler(f"Hervorzuheben, aber nicht in der Tabelle: {sorted(unbekannt)}.")
-    fallzahl = _zahlen(daten[n]) if n else pd.Series(np.nan, index=daten.index)
+    fallzahl = als_zahlen(daten[n]) if n else pd.Series(np.nan, index=daten.index)
 
     def beschriftung(i: int) -> str:
-        return _mit_n(_wert_text(daten.at[i, wert], einheit, stellen), fallzahl[i])
+        return mit_n(wert_text(daten.at[i, wert], einheit, stellen), fallzahl[i])
 
     fig, ax = plt.subplots(figsize=(7.5, 1.0 + 0.36 * max(len(daten), 3)))
-    grund, stark = _hell(PALETTE[0]), PALETTE[0]
+    grund, stark = hell(PALETTE[0]), PALETTE[0]
     gesperrt = daten[daten[wert].isna()]
     groesster = np.nanmax([daten[wert].max(), ref_wert if ref_wert is not None else np.nan, 0])
     abstand = (groesster or 1) * 0.01
@@ -445,7 +171,7 @@ def rangfolge(
     for i, zeile in daten.iterrows():
         hervor = zeile[name] in markiert
         if pd.isna(zeile[wert]):
-            _gesperrt_band(ax, i)
+            gesperrt_band(ax, i)
             continue
         ax.barh(i, zeile[wert], height=0.72, color=stark if hervor else grund, zorder=2)
         texte.append(
@@ -457,7 +183,7 @@ def rangfolge(
                 fontsize=8.5,
                 fontweight="bold" if hervor else "normal",
                 zorder=4,
-                bbox=_AUF_WEISS,
+                bbox=AUF_WEISS,
             )
         )
     ax.set_yticks(range(len(daten)), [str(v) for v in daten[name]])
@@ -466,7 +192,7 @@ def rangfolge(
             tick.set_fontweight("bold")
     ax.set_ylim(len(daten) - 0.5, -0.5)  # erster (größter) Wert oben
     ax.grid(axis="y", visible=False)
-    ax.xaxis.set_major_formatter(_DeutscheAchse(einheit))
+    ax.xaxis.set_major_formatter(DeutscheAchse(einheit))
     ax.set_xlim(0, groesster * 1.02 if groesster > 0 else 1)
     legende = []
     if ref_wert is not None and not math.isnan(ref_wert):
@@ -477,11 +203,11 @@ def rangfolge(
                 [],
                 color=REFERENZFARBE,
                 linestyle="--",
-                label=f"{ref_name}: {_wert_text(ref_wert, einheit, stellen)}",
+                label=f"{ref_name}: {wert_text(ref_wert, einheit, stellen)}",
             )
         )
     if not gesperrt.empty:
-        legende.append(_gesperrt_patch(facecolor="none", edgecolor="#bdbdbd"))
+        legende.append(gesperrt_patch(facecolor="none", edgecolor="#bdbdbd"))
     if legende:
         ax.legend(
             handles=legende,
@@ -495,19 +221,19 @@ def rangfolge(
     ax.set_ylabel("")
     fig.tight_layout()
     _platz_fuer_beschriftung(fig, ax, texte)
-    _fertig(fig, quelle)
+    fertig(fig, quelle)
 
     vorhanden = daten[wert].dropna()
     alt = f"Balkendiagramm „{titel}“, absteigend sortiert, {len(daten)} Gebiete"
     if not vorhanden.empty:
-        alt += ": " + _extremwerte(vorhanden, daten[name], beschriftung)
+        alt += ": " + extremwerte(vorhanden, daten[name], beschriftung)
     if ref_name is not None:
         if ref_wert is None or math.isnan(ref_wert):
             alt += f"; Referenz {ref_name} gesperrt (.)"
         else:
             ueber, unter = int((vorhanden > ref_wert).sum()), int((vorhanden < ref_wert).sum())
             alt += (
-                f"; Referenzlinie {ref_name} {_wert_text(ref_wert, einheit, stellen)}, "
+                f"; Referenzlinie {ref_name} {wert_text(ref_wert, einheit, stellen)}, "
                 f"{ueber} Gebiete darüber, {unter} darunter"
             )
     for nm in sorted(markiert, key=list(daten[name]).index):
@@ -517,7 +243,7 @@ def rangfolge(
             f" auf {rang}" if i in vorhanden else ""
         )
     alt += "."
-    alt += _gesperrt_satz(
+    alt += gesperrt_satz(
         len(gesperrt),
         "Wert",
         "Werte",
@@ -561,7 +287,7 @@ def anteile(
     """
     stil()
     daten = tabelle[[gruppe, kategorie, wert]].copy()
-    daten[wert] = _zahlen(daten[wert])
+    daten[wert] = als_zahlen(daten[wert])
     kategorien = (
         list(reihenfolge) if reihenfolge is not None else list(dict.fromkeys(daten[kategorie]))
     )
@@ -612,25 +338,25 @@ def anteile(
                             ha="center",
                             va="center",
                             fontsize=7.5,
-                            color=_schriftfarbe(farbe),
+                            color=schriftfarbe(farbe),
                             zorder=3,
                         ),
                     )
                 )
         links[ok] += breite
     for g in pos[~ok].index:
-        _gesperrt_band(ax, pos[g], 0.72)
+        gesperrt_band(ax, pos[g], 0.72)
     ax.set_yticks(
-        range(len(gruppen)), [_mit_n(str(g), gesamt[g]) if ok[g] else str(g) for g in gruppen]
+        range(len(gruppen)), [mit_n(str(g), gesamt[g]) if ok[g] else str(g) for g in gruppen]
     )
     ax.set_ylim(len(gruppen) - 0.5, -0.5)
     ax.set_xlim(0, 100)
     ax.set_xticks(range(0, 101, 20))
-    ax.xaxis.set_major_formatter(_DeutscheAchse("%"))
+    ax.xaxis.set_major_formatter(DeutscheAchse("%"))
     ax.grid(axis="y", visible=False)
     handles, _ = ax.get_legend_handles_labels()
     if not ok.all():
-        handles.append(_gesperrt_patch(facecolor="none", edgecolor="#bdbdbd"))
+        handles.append(gesperrt_patch(facecolor="none", edgecolor="#bdbdbd"))
     ax.legend(
         handles=handles,
         frameon=False,
@@ -646,7 +372,7 @@ def anteile(
     hinweise = [f"Anteile unter {prozent(schwelle, 0)} ohne Beschriftung."]
     fig.tight_layout()
     _in_segment_einpassen(fig, ax, segmente)
-    _fertig(fig, quelle, hinweise)
+    fertig(fig, quelle, hinweise)
 
     alt = (
         f"Gestapelte 100-%-Balken „{titel}“: Anteile von {', '.join(map(str, kategorien))} "
@@ -664,7 +390,7 @@ def anteile(
             )
     if teile:
         alt += " " + "; ".join(teile) + "."
-    alt += _gesperrt_satz(
+    alt += gesperrt_satz(
         anzahl_gesperrt,
         "Wert",
         "Werte",
@@ -696,7 +422,7 @@ def kleine_vielfache(
     """
     stil()
     daten = tabelle.copy()
-    daten[y] = _zahlen(daten[y])
+    daten[y] = als_zahlen(daten[y])
     namen = [f for f in dict.fromkeys(daten[facette]) if f != referenz]
     if not namen:
         raise ParameterFehler("Keine Teilgrafiken: Die Tabelle enthält nur die Referenz.")
@@ -735,23 +461,23 @@ def kleine_vielfache(
                 GEHEIM,
                 transform=ax.get_xaxis_transform(),
                 ha="center",
-                **_PUNKT,
+                **PUNKT,
             )
         ax.set_title(str(nm), fontsize=9, fontweight="normal")
         vorhanden = teil.dropna(subset=[y])
         if not vorhanden.empty:
             letzt = vorhanden.iloc[-1]
-            text = _wert_text(letzt[y], einheit, stellen)
+            text = wert_text(letzt[y], einheit, stellen)
             ax.text(
                 0.03,
                 0.96,
-                _mit_n(f"{letzt[x]}: {text}", letzt[n] if n else None),
+                mit_n(f"{letzt[x]}: {text}", letzt[n] if n else None),
                 transform=ax.transAxes,
                 va="top",
                 fontsize=7.5,
                 color="#333333",
             )
-        if verlauf := _verlauf(teil, x, y, nm, einheit, stellen):
+        if verlauf := verlaufstext(teil, x, y, nm, einheit, stellen):
             beschreibung.append(verlauf)
         ax.set_xlabel("")
         ax.set_ylabel("")
@@ -761,7 +487,7 @@ def kleine_vielfache(
             fig.delaxes(ax)
         elif i + spalten >= len(namen):  # unterste belegte Teilgrafik der Spalte
             ax.xaxis.set_tick_params(labelbottom=True)
-    achsen[0, 0].yaxis.set_major_formatter(_DeutscheAchse(einheit))
+    achsen[0, 0].yaxis.set_major_formatter(DeutscheAchse(einheit))
     alle = pd.concat([daten.loc[daten[facette].isin(namen), y], ref[y]]).dropna()
     if y_ab_null and not alle.empty and alle.max() > 0:
         achsen[0, 0].set_ylim(0, alle.max() * 1.3)  # Luft für den letzten Wert oben links
@@ -772,7 +498,7 @@ def kleine_vielfache(
     if not ref.empty:
         legende.append(Line2D([], [], color=REFERENZFARBE, linestyle="--", label=str(referenz)))
     if not gesperrt.empty:
-        legende.append(_gesperrt_patch(facecolor="none", edgecolor="#bdbdbd"))
+        legende.append(gesperrt_patch(facecolor="none", edgecolor="#bdbdbd"))
     fig.legend(
         handles=legende,
         loc="upper left",
@@ -781,7 +507,7 @@ def kleine_vielfache(
         frameon=False,
         fontsize=8.5,
     )
-    _fertig(fig, quelle, rect=(0, 0, 1, 1 - 0.68 / hoehe))
+    fertig(fig, quelle, rect=(0, 0, 1, 1 - 0.68 / hoehe))
 
     alt = (
         f"Kleine Vielfache „{titel}“: {len(namen)} Teilgrafiken mit gemeinsamer y-Achse"
@@ -795,10 +521,10 @@ def kleine_vielfache(
         orte = werte[facette].astype(str) + " " + werte[x].astype(str)
         alt += (
             " Insgesamt "
-            + _extremwerte(werte[y], orte, lambda i: _wert_text(werte.at[i, y], einheit, stellen))
+            + extremwerte(werte[y], orte, lambda i: wert_text(werte.at[i, y], einheit, stellen))
             + "."
         )
-    alt += _gesperrt_satz(
+    alt += gesperrt_satz(
         len(gesperrt),
         "Wert",
         "Werte",
@@ -866,7 +592,7 @@ def punktwolke(
     """
     stil()
     daten = tabelle.copy()
-    daten[x], daten[y] = _zahlen(daten[x]), _zahlen(daten[y])
+    daten[x], daten[y] = als_zahlen(daten[x]), als_zahlen(daten[y])
     daten = daten.reset_index(drop=True)
     namen = (
         daten[name].astype(str)
@@ -897,7 +623,7 @@ def punktwolke(
             )
             ax.legend(frameon=False, loc="best", fontsize=8.5)
     for achse, einheit in ((ax.xaxis, einheit_x), (ax.yaxis, einheit_y)):
-        achse.set_major_formatter(_DeutscheAchse(einheit))
+        achse.set_major_formatter(DeutscheAchse(einheit))
     ax.set_xlabel(achse_x + (f" ({einheit_x})" if einheit_x and einheit_x != "%" else ""))
     ax.set_ylabel(achse_y + (f" ({einheit_y})" if einheit_y and einheit_y != "%" else ""))
     ax.set_title(titel)
@@ -905,22 +631,22 @@ def punktwolke(
     hinweise = (
         [f"{GESPERRT}, nicht dargestellt: " + ", ".join(fehlend)] if not fehlend.empty else []
     )
-    _fertig(fig, quelle, hinweise)
+    fertig(fig, quelle, hinweise)
 
     alt = f"Punktwolke „{titel}“: {achse_x} (x) gegen {achse_y} (y), {len(punkte)} Punkte"
     if not math.isnan(r):
         alt += f"; Korrelation r = {zahl(r, 2)} ({_staerke(r)}, Pearson)"
     if not punkte.empty:
-        alt += "; " + _extremwerte(
+        alt += "; " + extremwerte(
             punkte[y],
             namen,
             lambda i: (
-                f"{_wert_text(punkte.at[i, y], einheit_y, stellen)} "
-                f"(x = {_wert_text(punkte.at[i, x], einheit_x, stellen)})"
+                f"{wert_text(punkte.at[i, y], einheit_y, stellen)} "
+                f"(x = {wert_text(punkte.at[i, x], einheit_x, stellen)})"
             ),
         ).replace("höchster Wert", f"höchster Wert von {achse_y}")
     alt += "."
-    alt += _gesperrt_satz(
+    alt += gesperrt_satz(
         len(fehlend),
         "Punkt",
         "Punkte",

@@ -2,7 +2,7 @@
 
 Quelle ist dieselbe Übungsdatei wie für das Buch (``exercises/uebung_*.ipynb``). Die
 Lösung fällt nach denselben Regeln weg wie in der Ausgabe für Teilnehmende
-(:func:`bimo.editionen.lernendenfassung`): alles zwischen ``{solution-start}`` und
+(:func:`bimo.buch.editionen.lernendenfassung`): alles zwischen ``{solution-start}`` und
 ``{solution-end}`` und jede Code-Zelle mit dem Tag ``loesung``.
 
 Ein Arbeitsblatt enthält den Titel, den Kasten „Auf einen Blick“ (Lernziele,
@@ -16,8 +16,8 @@ ohne Netz).
 
 Aufruf::
 
-    python -m bimo.arbeitsblaetter                       # nach _build/arbeitsblaetter/
-    python -m bimo.arbeitsblaetter --ausgabe ordner --ohne-pdf
+    python -m bimo.buch.arbeitsblaetter                       # nach _build/arbeitsblaetter/
+    python -m bimo.buch.arbeitsblaetter --ausgabe ordner --ohne-pdf
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import html
 import re
-import shutil
 import sys
 import time
 from collections.abc import Callable
@@ -39,11 +38,12 @@ from mdit_py_plugins.colon_fence import colon_fence_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.myst_role import myst_role_plugin
 
-from bimo.editionen import LOESUNG_TAG, EditionFehler, lernendenfassung
-from bimo.fehler import BimoFehler
+from bimo.buch.editionen import LOESUNG_TAG, EditionFehler, lernendenfassung
+from bimo.buch.wurzel import buchwurzel
+from bimo.fehler import BimoFehler, ParameterFehler
+from bimo.kern import pdf
 
-WURZEL = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
+WURZEL = buchwurzel()
 
 LIZENZ_VORGABE = "Texte: CC BY 4.0 · Code: MIT · Musterland-Daten: synthetisch, CC BY 4.0."
 BUCHTITEL_VORGABE = "bimo – Werkstattbuch kommunales Bildungsmonitoring"
@@ -429,52 +429,24 @@ def _uebersicht(blaetter: list[Arbeitsblatt], buchtitel: str, lizenz: str, mit_p
 
 def chromium_pfad() -> Path | None:
     """Pfad des Debian-Chromium (``apt-get install chromium``) oder None."""
-    if CHROMIUM.is_file():
-        return CHROMIUM
-    gefunden = shutil.which("chromium")
-    return Path(gefunden) if gefunden else None
+    try:
+        return Path(pdf.chromium())
+    except ParameterFehler:
+        return None
 
 
-def drucke_pdf(html_dateien: list[Path], chromium: Path | None = None) -> list[Path]:
-    """Druckt HTML-Dateien mit kopflosem Chromium zu PDF (neben die HTML-Datei), offline."""
-    chromium = chromium or chromium_pfad()
-    if chromium is None:
+def drucke_pdf(html_dateien: list[Path]) -> list[Path]:
+    """Druckt HTML-Dateien mit dem PDF-Drucker von bimo (neben die HTML-Datei), offline."""
+    if chromium_pfad() is None:
         raise ArbeitsblattFehler(
             "Für die PDF-Arbeitsblätter fehlt Chromium. Installieren Sie es mit\n"
             "    sudo apt-get install --no-install-recommends chromium\n"
             "oder erzeugen Sie nur die HTML-Fassung (--ohne-pdf)."
         )
     try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as fehler:  # pragma: no cover – playwright gehört zu den Abhängigkeiten
-        raise ArbeitsblattFehler(
-            "Für die PDF-Arbeitsblätter fehlt das Paket playwright."
-        ) from fehler
-    argumente = [
-        "--disable-gpu",
-        "--no-sandbox",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--proxy-server=127.0.0.1:9",  # kein Netz: jede Anfrage nach außen scheitert sofort
-        "--proxy-bypass-list=<-loopback>",
-    ]
-    ergebnisse = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(chromium), args=argumente, headless=True)
-        try:
-            kontext = browser.new_context(offline=True, java_script_enabled=False)
-            seite = kontext.new_page()
-            seite.emulate_media(media="print")
-            for datei in html_dateien:
-                ziel = datei.with_suffix(".pdf")
-                seite.goto(datei.resolve().as_uri(), wait_until="load")
-                seite.pdf(path=str(ziel), prefer_css_page_size=True, print_background=True)
-                ergebnisse.append(ziel)
-        finally:
-            browser.close()
-    return ergebnisse
+        return [pdf.drucke_pdf(datei) for datei in html_dateien]
+    except pdf.PdfFehler as fehler:
+        raise ArbeitsblattFehler(str(fehler)) from None
 
 
 def schreibe_arbeitsblaetter(
@@ -513,7 +485,7 @@ def schreibe_arbeitsblaetter(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m bimo.arbeitsblaetter",
+        prog="python -m bimo.buch.arbeitsblaetter",
         description="Arbeitsblätter zum Ausdrucken aus den Übungen erzeugen (ohne Lösungen).",
     )
     parser.add_argument(
@@ -593,7 +565,7 @@ _SEITE = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="bimo.arbeitsblaetter">
+<meta name="generator" content="bimo.buch.arbeitsblaetter">
 <meta name="bimo-quelle" content="{quelle}">
 <title>Arbeitsblatt: {titel}</title>
 <style>{css}

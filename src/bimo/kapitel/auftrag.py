@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from bimo import daten, indikatoren
-from bimo.darstellung import Tabelle, Text
 from bimo.fehler import ParameterFehler
-from bimo.format import zahl
+from bimo.kern.darstellung import Tabelle, Text
+from bimo.kern.format import zahl
 
 VERTRETER = {
     "Rahmenbedingungen/Demografie": "jugendquotient",

@@ -1,0 +1,66 @@
+"""Ruhige Notebook-Diffs: feste Widget-Kennungen (bimo.buch.ausgaben)."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+
+import nbformat
+
+from bimo.buch.ausgaben import stabile_widget_ids
+from tests.conftest import WURZEL
+
+
+def _notebook_mit_widgets() -> str:
+    a, b = uuid.uuid4().hex, uuid.uuid4().hex
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["widgets"] = {
+        "application/vnd.jupyter.widget-state+json": {
+            "state": {
+                a: {
+                    "model_module": "@jupyter-widgets/controls",
+                    "state": {"children": [f"IPY_MODEL_{b}"]},
+                },
+                b: {"model_module": "@jupyter-widgets/controls", "state": {}},
+            },
+            "version_major": 2,
+            "version_minor": 0,
+        }
+    }
+    zelle = nbformat.v4.new_code_cell("w", id="zelle-1")
+    zelle.outputs = [
+        nbformat.v4.new_output(
+            "display_data",
+            data={"application/vnd.jupyter.widget-view+json": {"model_id": a, "version_major": 2}},
+        )
+    ]
+    nb.cells = [zelle]
+    return json.dumps(nb, indent=1)
+
+
+def test_zwei_laeufe_ergeben_denselben_text():
+    eins = stabile_widget_ids(_notebook_mit_widgets(), "uebung_x")
+    zwei = stabile_widget_ids(_notebook_mit_widgets(), "uebung_x")
+    assert eins == zwei
+    nb = json.loads(eins)
+    zustand = nb["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    erster, zweiter = zustand
+    assert zustand[erster]["state"]["children"] == [f"IPY_MODEL_{zweiter}"]  # Verweise folgen
+    assert (
+        nb["cells"][0]["outputs"][0]["data"]["application/vnd.jupyter.widget-view+json"]["model_id"]
+        == erster
+    )
+
+
+def test_andere_notebooks_andere_kennungen():
+    text = _notebook_mit_widgets()
+    assert stabile_widget_ids(text, "a") != stabile_widget_ids(text, "b")
+
+
+def test_gespeicherte_notebooks_haben_feste_kennungen():
+    """Die eingecheckten Notebooks sind schon umgeschrieben (make notebooks tut es)."""
+    for pfad in sorted((WURZEL / "exercises").glob("uebung_*.ipynb")):
+        text = pfad.read_text(encoding="utf-8")
+        assert stabile_widget_ids(text, pfad.stem) == text, pfad.name
+        assert not re.search(r'"model_id": "[0-9a-f]{8}-', text)
