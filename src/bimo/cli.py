@@ -171,9 +171,22 @@ def _parser() -> argparse.ArgumentParser:
 
     d = befehle.add_parser(
         "daten",
-        help="Beispieldaten Musterland neu erzeugen",
-        description="Erzeugt die synthetischen Musterland-Daten "
-        "reproduzierbar (Byte für Byte gleich) neu.",
+        help="eigene Exporte prüfen (daten pruefen ORDNER) oder Musterland neu erzeugen",
+        description="bimo daten pruefen ORDNER: listet jede Datei eines Ordners mit Exporten "
+        "der Regionaldatenbank auf – Tabelle, Stand, Jahre, Gebiete, welche Kennzahlen sie "
+        "speist oder warum sie nicht verwendet wird. Ohne Unterbefehl: erzeugt die "
+        "synthetischen Musterland-Daten reproduzierbar (Byte für Byte gleich) neu.",
+    )
+    d_befehle = d.add_subparsers(dest="daten_befehl", title="Unterbefehle", metavar="")
+    dp = d_befehle.add_parser(
+        "pruefen",
+        help="Inventar eines Ordners mit Exporten (oder einer Datei)",
+        description="Liest jede Datei des Ordners wie `bimo berichte --daten ORDNER` und sagt "
+        "je Datei: Tabelle, Stand, Jahre, Gebiete und welche Kennzahlen sie speist – oder "
+        "warum sie nicht verwendet wird. Am Ende: für wie viele Kreise Profile entstehen.",
+    )
+    dp.add_argument(
+        "pfad", type=Path, metavar="ORDNER", help="Ordner mit Exporten (oder eine Datei)"
     )
     d.add_argument(
         "--ziel",
@@ -270,6 +283,8 @@ def _beispiele(args: argparse.Namespace, parameter: dict[str, object]) -> int:
 def _daten(args: argparse.Namespace) -> int:
     from bimo import daten
 
+    if getattr(args, "daten_befehl", None) == "pruefen":
+        return _daten_pruefen(args.pfad)
     if args.gross is not None:
         from bimo.daten.gross import erzeuge_grosses_land
         from bimo.fehler import ParameterFehler
@@ -284,6 +299,50 @@ def _daten(args: argparse.Namespace) -> int:
     ziel = args.ziel or daten.datenordner()
     dateien = daten.erzeuge_musterland(ziel)
     print(f"{len(dateien)} Dateien geschrieben nach {ziel}.")
+    return 0
+
+
+def _daten_pruefen(pfad: Path) -> int:
+    """``bimo daten pruefen``: das Inventar und was daraus für die Berichte entsteht."""
+    import tempfile
+
+    from bimo.berichte import datenbasis
+    from bimo.daten import inventar
+    from bimo.fehler import ParameterFehler
+
+    if not pfad.exists():
+        raise ParameterFehler(f"„{pfad}“ gibt es nicht. Bitte einen Ordner mit Exporten angeben.")
+    if pfad.is_file():  # eine Datei: allein in einem eigenen Ordner prüfen
+        with tempfile.TemporaryDirectory(prefix="bimo-pruefen-") as tmp:
+            (Path(tmp) / pfad.name).symlink_to(pfad.resolve())
+            eintraege = inventar.inventar(tmp)
+        print(inventar.als_text(eintraege))
+        if eintraege[0].tabelle and not eintraege[0].grund.startswith("nicht lesbar"):
+            print(
+                "Für Berichte gehört die Datei in einen Ordner mit der Bevölkerungstabelle "
+                "12411-02-03-4: bimo daten pruefen ORDNER."
+            )
+        return 0 if eintraege[0].tabelle else 1
+    print(f"Inventar von {pfad}:")
+    print(inventar.als_text(inventar.inventar(pfad)))
+    print()
+    try:
+        basis = datenbasis.lade(pfad)
+    except BimoFehler as fehler:
+        print(f"Für Berichte reicht das nicht: {fehler}")
+        return 1
+    kreise = set(basis.kreise["ags"])
+    stadt = [n for a, n in (("02000", "Hamburg"), ("11000", "Berlin")) if a in kreise]
+    mit = f" (darunter {' und '.join(stadt)})" if stadt else ""
+    from bimo.indikatoren import indikator
+
+    kennzahlen = "; ".join(indikator(k).name for k in sorted(basis.werte)) or "keine"
+    print(
+        f"bimo berichte --daten {pfad} --alle erstellt Profile für {len(kreise)} Kreise{mit} "
+        f"mit {len(basis.werte)} Kennzahlen: {kennzahlen}."
+    )
+    for satz in basis.hinweise:
+        print(f"Hinweis: {satz}")
     return 0
 
 

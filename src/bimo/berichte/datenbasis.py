@@ -153,8 +153,11 @@ class Datenbasis:
         land["wert"] = land["zaehler"] / land["nenner"] * ind.faktor
         return t, land
 
-    def landeswert_hinweise(self, kennung: str) -> list[str]:
-        """Deutsche Sätze, wo ein Landeswert die Summe der Kreise ist und Kreise fehlen."""
+    def landeswert_hinweise(
+        self, kennung: str, *, land: str | None = None, jahr: int | None = None
+    ) -> list[str]:
+        """Deutsche Sätze, wo ein Landeswert die Summe der Kreise ist und Kreise fehlen
+        (wahlweise nur für ein Land und ein Jahr)."""
         if self.ist_musterland() or kennung not in self.werte:
             return []
         t, _ = self._kreise_und_summe(kennung)
@@ -165,12 +168,14 @@ class Datenbasis:
         kreise = self.kreise.groupby("land")["ags"].nunique()
         mit_wert = t.groupby(["land", "jahr"])["ags"].nunique()
         saetze = []
-        for (land, jahr), n in mit_wert.items():
-            alle = int(kreise.get(land, 0))
-            if (land, jahr) in vorhanden or alle - int(n) <= 0:
+        for (land_, jahr_), n in mit_wert.items():
+            if (land is not None and land_ != land) or (jahr is not None and jahr_ != jahr):
+                continue
+            alle = int(kreise.get(land_, 0))
+            if (land_, jahr_) in vorhanden or alle - int(n) <= 0:
                 continue
             saetze.append(
-                f"{self.name(land)} {jahr}: Die Datei hat keine Landeszeile; der Landeswert ist "
+                f"{self.name(land_)} {jahr_}: Die Datei hat keine Landeszeile; der Landeswert ist "
                 f"die Summe der {n} Kreise mit Werten – {alle - int(n)} von {alle} Kreisen "
                 "fehlen (geheim oder ohne Angabe)."
             )

@@ -107,6 +107,12 @@ class Bericht:
         return self.basis.name(self.land)
 
     @cached_property
+    def stadtstaat(self) -> bool:
+        """Berlin, Hamburg: Kommune und Land sind dasselbe Gebiet – kein Landesvergleich."""
+        kreise = self.basis.kreise
+        return set(kreise.loc[kreise["land"] == self.land, "ags"]) == {self.kommune}
+
+    @cached_property
     def aehnliche(self) -> list[str]:
         """Kommunen zum Vergleich: die ähnlichsten nach Struktur oder die angegebenen."""
         if self.vergleich == "land":
@@ -179,7 +185,11 @@ class Bericht:
         if VORLAGEN[vorlage].ein_thema:
             titel += f" „{self.themenfelder[0]}“" if self.thema != ALLE else ""
         vergleich = f"{_md(self.land_name)} (Land)"
-        if self.aehnliche:
+        if self.stadtstaat:
+            vergleich = (
+                f"{len(self.aehnliche)} ähnliche Kommunen (Stadtstaat: kein Landesvergleich)"
+            )
+        elif self.aehnliche:
             vergleich += f" und {len(self.aehnliche)} ähnliche Kommunen"
         jahr = f"Berichtsjahr {self.jahr}" if self.jahr else "neueste verfügbare Jahre"
         return Text(
@@ -224,13 +234,17 @@ class Bericht:
                 self.name: self._text(ind.kennung, None if ort is None else ort["wert"]),
                 "Zähler": _anzahl(ort, "zaehler"),
                 "Nenner": _anzahl(ort, "nenner"),
-                self.land_name: self._text(ind.kennung, None if land is None else land["wert"]),
             }
+            if not self.stadtstaat:
+                zeile[self.land_name] = self._text(
+                    ind.kennung, None if land is None else land["wert"]
+                )
             if self.aehnliche:
                 mittel, n = self._mittel_aehnliche(ind.kennung, jahr)
                 zeile["Vergleichskommunen"] = self._text(ind.kennung, mittel)
-            rang = self._rang(ind.kennung, jahr)
-            zeile["Rang im Land"] = f"{rang[0]} von {rang[1]}" if rang else GEHEIM
+            if not self.stadtstaat:
+                rang = self._rang(ind.kennung, jahr)
+                zeile["Rang im Land"] = f"{rang[0]} von {rang[1]}" if rang else GEHEIM
             zeilen.append(zeile)
         return Tabelle(pd.DataFrame(zeilen), titel=themenfeld)
 
@@ -239,16 +253,21 @@ class Bericht:
         mit ``lesart`` dazu, was ein hoher Wert bedeutet."""
         saetze = []
         for ind, jahr, ort, land in self._kennzahlen_mit_werten(themenfeld):
+            bezug = "dem Landeswert"
+            if self.stadtstaat:  # verglichen wird mit den ähnlichen Kommunen
+                mittel, _ = self._mittel_aehnliche(ind.kennung, jahr)
+                land = None if mittel is None else pd.Series({"wert": mittel})
+                bezug = "dem Mittel der ähnlichen Kommunen"
             if ort is None or pd.isna(ort["wert"]) or land is None or pd.isna(land["wert"]):
                 saetze.append(f"- {ind.name} ({jahr}): gesperrt oder nicht vorhanden.")
                 continue
             abstand = float(ort["wert"]) - float(land["wert"])
             einheit = "Prozentpunkte" if ind.einheit == "%" else self._einheit(ind.kennung)
             if round(abstand, 1) == 0:
-                lage = "genau auf dem Landeswert"
+                lage = f"genau auf {bezug}"
             else:
                 lage = f"{zahl(abs(abstand), 1)} {einheit} {'über' if abstand > 0 else 'unter'}"
-                lage += " dem Landeswert"
+                lage += f" {bezug}"
             saetze.append(
                 f"- **{ind.name}** ({jahr}): {self._text(ind.kennung, ort['wert'])}, "
                 f"{lage} ({self._text(ind.kennung, land['wert'])})."
@@ -398,14 +417,14 @@ class Bericht:
                 continue
             ort = self._wert(kennung, self.kommune, jahr)
             land = self._wert(kennung, self.land, jahr)
-            zeilen.append(
-                {
-                    "Themenfeld: Kennzahl": f"{feld}: {indikatoren.indikator(kennung).name}",
-                    "Jahr": str(jahr),
-                    self.name: self._text(kennung, None if ort is None else ort["wert"]),
-                    self.land_name: self._text(kennung, None if land is None else land["wert"]),
-                }
-            )
+            zeile = {
+                "Themenfeld: Kennzahl": f"{feld}: {indikatoren.indikator(kennung).name}",
+                "Jahr": str(jahr),
+                self.name: self._text(kennung, None if ort is None else ort["wert"]),
+            }
+            if not self.stadtstaat:  # Berlin, Hamburg: das Land ist die Kommune selbst
+                zeile[self.land_name] = self._text(kennung, None if land is None else land["wert"])
+            zeilen.append(zeile)
         return Tabelle(pd.DataFrame(zeilen), titel="Eckwerte")
 
     def quellenzeile(self) -> str:
@@ -417,22 +436,58 @@ class Bericht:
             zeile += " (dl-de/by-2-0)"
         return zeile
 
+    def _landeswerte_text(self) -> str:
+        """Woher die Landeswerte dieses Berichts kommen: amtliche Landeszeile oder Summe."""
+        amtlich, summe, vollstaendig = [], [], []
+        for kennung in self.basis.werte:
+            jahr = self.berichtsjahr(kennung)
+            name = indikatoren.indikator(kennung).name
+            zeilen = self.basis.landeswerte.get(kennung)
+            if (
+                zeilen is not None
+                and ((zeilen["ags"] == self.land) & (zeilen["jahr"] == jahr)).any()
+            ):
+                amtlich.append(name)
+                continue
+            saetze = self.basis.landeswert_hinweise(kennung, land=self.land, jahr=jahr)
+            summe.extend(f"{name}: {satz}" for satz in saetze)
+            if not saetze:
+                vollstaendig.append(name)
+        teile = []
+        if amtlich:
+            teile.append(
+                f"Landeswerte aus den amtlichen Landeszeilen der Dateien: {', '.join(amtlich)}."
+            )
+        if vollstaendig:
+            teile.append(
+                "Ohne Landeszeile in der Datei ist der Landeswert die Summe aller Kreise des "
+                f"Landes (Zähler und Nenner): {', '.join(vollstaendig)}."
+            )
+        teile.extend(summe)
+        return " ".join(teile)
+
     def quellen(self) -> Text:
         zeilen = "\n".join(f"- {_md(q)}" for q in self.basis.quellen)
-        hinweis = ""
+        teile = [f"**Datenquellen und Lizenz:**\n\n{zeilen}"]
         if not self.basis.ist_musterland():
-            hinweis = (
-                "\n\nDas Land ist hier die Summe seiner Kreise mit Werten; es kann daher leicht "
-                "vom amtlich veröffentlichten Landeswert abweichen. Schularten und Übergänge "
-                "unterscheiden sich von Land zu Land: Vergleiche über Ländergrenzen nur mit "
-                "Erläuterung."
+            teile.append(
+                _md(self._landeswerte_text())
+                + " Schularten und Übergänge unterscheiden sich von Land zu Land: Vergleiche "
+                "über Ländergrenzen nur mit Erläuterung."
             )
-        return Text(
-            f"**Datenquellen und Lizenz:**\n\n{zeilen}{hinweis}\n\n"
+            teile.extend(_md(h) for h in self.basis.hinweise)
+        teile.append(
             "**Zeichenerklärung:** „.“ Zahlenwert unbekannt oder geheim zu halten (Fallzahl "
-            f"unter {self.mindestfallzahl} oder zum Schutz einer solchen gesperrt).\n\n"
-            "Erstellt mit bimo, dem Werkstattbuch für kommunales Bildungsmonitoring."
+            f"unter {self.mindestfallzahl} oder zum Schutz einer solchen gesperrt)."
         )
+        if self.basis.dateien:
+            teile.append(
+                "**Datengrundlage** – jede Datei des Datenordners, was sie speist oder warum "
+                "sie nicht verwendet wird (wie `bimo daten pruefen`):\n\n"
+                + self.basis.inventar_markdown()
+            )
+        teile.append("Erstellt mit bimo, dem Werkstattbuch für kommunales Bildungsmonitoring.")
+        return Text("\n\n".join(teile))
 
 
 def bericht(

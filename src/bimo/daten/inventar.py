@@ -158,7 +158,7 @@ class Dateieintrag:
         else:
             text += f" – nicht verwendet: {self.grund}"
         for h in self.hinweise:
-            text += f" {h}"
+            text += f". {h}" if not text.endswith(".") else f" {h}"
         return text
 
 
@@ -295,20 +295,27 @@ def _gebietsstand(kreise: dict[str, list], eintraege: dict[int, Dateieintrag]) -
         alt, neu = set(schluessel["ags_alt"]), set(schluessel["ags_neu"])
         if not any(_aufgeloest(t, alt, neu) for teile in kreise.values() for _, t in teile):
             continue
+        dateien: list[str] = []
         for teile in kreise.values():
             for i, (nr, t) in enumerate(teile):
                 if not set(t["ags"]) & alt:
                     continue
                 betroffen = bool(_mit_werten(t, alt))
                 teile[i] = (nr, umschluesseln(t, schluessel))
-                satz = (
-                    f"Gebietsstand: Die Datei {eintraege[nr].datei} nennt noch {text}; bimo "
-                    "hat ihre Werte mit dem Umstiegsschlüssel (bimo.daten.umschluesseln) "
-                    "auf den neuen Gebietsstand umgerechnet."
-                )
-                if betroffen and satz not in hinweise:
+                if betroffen and eintraege[nr].datei not in dateien:
                     eintraege[nr].hinweise.append(f"Umgeschlüsselt: {text}.")
-                    hinweise.append(satz)
+                    dateien.append(eintraege[nr].datei)
+        if dateien:
+            wer = (
+                f"Die Datei {dateien[0]} nennt"
+                if len(dateien) == 1
+                else f"Die Dateien {', '.join(dateien[:-1])} und {dateien[-1]} nennen"
+            )
+            hinweise.append(
+                f"Gebietsstand: {wer} noch {text}; bimo hat die Werte mit dem "
+                "Umstiegsschlüssel (bimo.daten.umschluesseln) auf den neuen Gebietsstand "
+                "umgerechnet."
+            )
     return hinweise
 
 
@@ -440,7 +447,7 @@ def _quellen(tabellen: list[pd.DataFrame]) -> tuple[list[str], bool]:
     for t in tabellen:
         quelle = str(t.attrs.get("quelle") or "").replace("\n", " ")
         lizenz |= "Datenlizenz Deutschland" in quelle
-        titel = re.sub(r"\s+", " ", str(t.attrs.get("titel") or "").split("\n")[0]).strip()
+        titel = _titel(t)
         zeile = f"{titel} (Tabelle {t.attrs.get('tabelle')})"
         erste = str(t.attrs.get("quelle") or "").split("\n")[0].strip()
         eintrag = f"{zeile}: {erste}" if erste else zeile
@@ -492,7 +499,9 @@ def inventar(ordner: str | Path) -> list[Dateieintrag]:
 def als_text(eintraege: list[Dateieintrag]) -> str:
     """Das Inventar als Text für die Konsole (eine Datei je Absatz)."""
     verwendet = sum(e.verwendet for e in eintraege)
-    kopf = f"{len(eintraege)} Dateien, davon {verwendet} verwendet:"
+    kopf = (
+        f"{len(eintraege)} Datei{'' if len(eintraege) == 1 else 'en'}, davon {verwendet} verwendet:"
+    )
     return "\n".join([kopf, *(f"- {e.zeile()}" for e in eintraege)])
 
 
