@@ -1,4 +1,5 @@
-"""Kommunalprofile für alle 400 Kreise aus echten Exporten der Regionaldatenbank.
+"""Kommunalprofile für alle 401 Kreise (Gebietsstand 2016, mit Berlin und Hamburg) aus
+echten Exporten der Regionaldatenbank.
 
 Die Exporte liegen nur neben dem Projekt (``../shared/realdata``), nicht in einem
 frischen Klon; fehlen sie, wird das Modul mit Begründung übersprungen. Gebaut wird wie
@@ -57,21 +58,25 @@ def alle_profile(datenordner, tmp_path_factory):
     return ziel, ergebnisse
 
 
-def test_400_kreise_erkannt(datenordner):
+def test_alle_kreise_erkannt(datenordner):
     basis = datenbasis.lade(datenordner)
-    assert len(basis.kreise) == 400
-    assert basis.kreise["land"].nunique() == 14  # Berlin und Hamburg haben keine Kreisebene
+    # Gebietsstand 2016 der Dateien: 401 Kreise – mit Berlin und Hamburg (als Kreise ihres
+    # Landes), mit dem neuen Landkreis Göttingen, noch mit Eisenach (bis 2021 kreisfrei)
+    assert len(basis.kreise) == 401
+    assert basis.kreise["land"].nunique() == 16
+    assert {"02000", "11000", "03159", "16056"} <= set(basis.kreise["ags"])
+    assert not {"03152", "03156"} & set(basis.kreise["ags"])
     assert {"betreuungsquote_u3", "ohne_abschluss_anteil", "jugendquotient"} <= set(basis.werte)
 
 
-def test_400_profile_ohne_fehler(alle_profile):
+def test_alle_profile_ohne_fehler(alle_profile):
     ziel, ergebnisse = alle_profile
-    assert len(ergebnisse) == 400
+    assert len(ergebnisse) == 401
     fehler = [f"{e.kommune}: {e.fehler}" for e in ergebnisse if not e.ok]
     assert fehler == []
-    assert len(list(ziel.glob("*.html"))) == 401  # 400 Profile und der Index
+    assert len(list(ziel.glob("*.html"))) == 402  # 401 Profile und der Index
     index = (ziel / "index.html").read_text(encoding="utf-8")
-    assert index.count('class="ok"') == 400
+    assert index.count('class="ok"') == 401
     assert "Datenlizenz Deutschland" in index
 
 
@@ -100,4 +105,4 @@ def test_keine_kleine_fallzahl_in_einer_veroeffentlichten_tabelle(alle_profile):
                     if 0 < wert < 3:
                         funde.append(f"{datei.name}: {zeile}")
     assert funde == []
-    assert len(list(ziel.glob("*.csv"))) == 400
+    assert len(list(ziel.glob("*.csv"))) == 401

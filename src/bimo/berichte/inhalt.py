@@ -466,6 +466,34 @@ class Bericht:
         teile.extend(summe)
         return " ".join(teile)
 
+    def _fehlende_kennzahlen(self) -> str:
+        """Welche Kennzahlen des Registers fehlen und warum (keine amtliche Quelle, oder die
+        Tabelle fehlt im Ordner)."""
+        from bimo.indikatoren.adapter import amtliche_tabellen
+
+        ohne_quelle, ohne_datei = [], []
+        for ind in indikatoren.alle_indikatoren():
+            if ind.kennung in self.basis.werte:
+                continue
+            quellen = amtliche_tabellen(ind.kennung)
+            if not all(quellen.values()):
+                ohne_quelle.append(ind.name)
+            else:
+                codes = " und ".join(c[0] for c in quellen.values())
+                ohne_datei.append(f"{ind.name} ({codes})")
+        saetze = []
+        if ohne_datei:
+            saetze.append(
+                "Nicht im Bericht, weil die Tabelle im Ordner fehlt oder keine passenden Jahre "
+                f"hat: {'; '.join(ohne_datei)}."
+            )
+        if ohne_quelle:
+            saetze.append(
+                "Nicht im Bericht, weil bimo dafür keine Kreistabelle der Regionaldatenbank "
+                f"einliest (kommunale oder eigene Quellen): {'; '.join(ohne_quelle)}."
+            )
+        return " ".join(saetze)
+
     def quellen(self) -> Text:
         zeilen = "\n".join(f"- {_md(q)}" for q in self.basis.quellen)
         teile = [f"**Datenquellen und Lizenz:**\n\n{zeilen}"]
@@ -481,6 +509,7 @@ class Bericht:
             f"unter {self.mindestfallzahl} oder zum Schutz einer solchen gesperrt)."
         )
         if self.basis.dateien:
+            teile.append(_md(self._fehlende_kennzahlen()))
             teile.append(
                 "**Datengrundlage** – jede Datei des Datenordners, was sie speist oder warum "
                 "sie nicht verwendet wird (wie `bimo daten pruefen`):\n\n"

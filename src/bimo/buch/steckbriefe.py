@@ -13,6 +13,8 @@ from pathlib import Path
 
 from bimo import daten, geheimhaltung, indikatoren
 from bimo.buch.wurzel import buchwurzel
+from bimo.daten import katalog
+from bimo.indikatoren.adapter import amtliche_tabellen
 from bimo.kern import format as zahlformat
 from bimo.kern.dateien import schreibe_atomar
 from bimo.kern.format import zahl
@@ -50,12 +52,36 @@ def werte_tabelle(kennung: str) -> str:
     )
 
 
+def echte_daten(kennung: str) -> str:
+    """Abschnitt „Mit echten Daten“: welche Tabellen der Regionaldatenbank den Indikator
+    speisen (aus dem Tabellenkatalog und den Adaptern), oder dass es keine amtliche gibt."""
+    zeilen = []
+    for tabelle, codes in amtliche_tabellen(kennung).items():
+        if codes:
+            titel = "; ".join(f"`{c}` ({katalog.eintrag(c).titel})" for c in codes)
+            zeilen.append(f"- {tabelle}: {titel}")
+        else:
+            zeilen.append(
+                f"- {tabelle}: **keine Kreistabelle der Regionaldatenbank**, die bimo einliest – "
+                "diese Zahlen kommen aus kommunalen oder eigenen Quellen (in Musterland "
+                "synthetisch); ein Bericht aus echten Downloads sagt, dass die Kennzahl fehlt."
+            )
+    return (
+        "## Mit echten Daten\n\n"
+        "Aus einem Ordner mit Downloads der Regionaldatenbank (`bimo berichte --daten ORDNER`, "
+        "prüfen mit `bimo daten pruefen ORDNER`) liest bimo diese Tabellen, auch als `-5` "
+        "(Gemeinden), `-B` (regionale Ebenen) und als Flatfile:\n\n" + "\n".join(zeilen) + "\n"
+    )
+
+
 def seite(kennung: str) -> str:
     """Die vollständige Steckbrief-Seite eines Indikators (MyST-Markdown)."""
     return (
         f"({kennung})=\n"
         + indikatoren.steckbrief(kennung).markdown.rstrip()
         + "\n\n"
+        + echte_daten(kennung)
+        + "\n"
         + werte_tabelle(kennung)
     )
 

@@ -144,7 +144,11 @@ class Dateieintrag:
             j = self.jahre
             teile.append(f"Jahr {j[0]}" if len(j) == 1 else f"Jahre {j[0]}–{j[-1]} ({len(j)})")
         namen = {"Land": "Länder", "Kreis": "Kreise", "Gemeinde": "Gemeinden"}
-        gebiete = [f"{self.gebiete[e]} {n}" for e, n in namen.items() if self.gebiete.get(e)]
+        gebiete = [
+            f"{self.gebiete[e]} {e if self.gebiete[e] == 1 else n}"
+            for e, n in namen.items()
+            if self.gebiete.get(e)
+        ]
         if gebiete:
             teile.append(", ".join(gebiete))
         return "; ".join(teile)
@@ -373,10 +377,16 @@ def lies_ordner(ordner: str | Path) -> Bestand:
                     (eintraege[n].datei for n in nummern if n != nr and eintraege[n].rolle),
                     "einer anderen Datei",
                 )
-                eintrag.grund = (
-                    f"ein weiterer Download derselben Tabelle: alle Jahre stehen auch in "
-                    f"{besser} (mehr Jahre oder neuerer Stand); bimo nimmt jene."
-                )
+                if re.search(r"-5(-B)?$", eintrag.tabelle or ""):
+                    eintrag.grund = (
+                        f"Gemeindetabelle: ihre Kreiszeilen bringen keine Jahre, die nicht "
+                        f"schon {besser} hat; Profile für Gemeinden baut bimo noch nicht."
+                    )
+                else:
+                    eintrag.grund = (
+                        f"ein weiterer Download derselben Tabelle: alle Jahre stehen auch in "
+                        f"{besser} (mehr Jahre oder neuerer Stand); bimo nimmt jene."
+                    )
                 continue
             eintrag.rolle = rolle
             genommen |= neu

@@ -319,3 +319,18 @@ _HINWEIS_UEBER_100 = (
     "Kinder werden am Ort der Betreuung gezählt, die Bevölkerung am Wohnort: Betreuen "
     "Einrichtungen einer Stadt viele Kinder aus dem Umland, kann die Quote über 100 % liegen."
 )
+
+
+def amtliche_tabellen(kennung: str) -> dict[str, tuple[str, ...]]:
+    """Je Tabelle des Registers, mit der ``kennung`` rechnet: die Tabellencodes der
+    Regionaldatenbank, aus denen ``bimo berichte --daten`` sie liest (leer: keine amtliche
+    Kreistabelle; die Zahlen kommen aus kommunalen oder eigenen Quellen)."""
+    from bimo.indikatoren.register import indikator
+
+    ind = indikator(kennung)
+    tabellen = list(ind.tabellen)
+    if kennung == "kinder_je_kita":  # Kinder in Einrichtungen, nicht in Tagespflege
+        tabellen = ["kindertagesbetreuung", "kita_einrichtungen"]
+    if kennung == "anteil_nichtdeutsche":  # braucht die Staatsangehörigkeit (kein Adapter)
+        return {"bevoelkerung nach Staatsangehörigkeit": ()}
+    return {t: tuple(code for code, (rolle, _) in ADAPTER.items() if rolle == t) for t in tabellen}
