@@ -185,16 +185,6 @@ def test_startseite_deutsch(sitzung):
     sitzung.pruefen()
 
 
-@pytest.mark.parametrize("pfad", BUCHSEITEN)
-def test_seite_laedt_sauber(sitzung, pfad):
-    page = sitzung.oeffnen(pfad)
-    sitzung.pruefen()
-    ohne = page.eval_on_selector_all(
-        "img", "bilder => bilder.filter(b => !(b.getAttribute('alt') || '').trim()).map(b => b.src)"
-    )
-    assert not ohne, f"Bilder ohne Alternativtext: {[s[:80] for s in ohne]}"
-
-
 def test_uebung_widgets_offline(sitzung):
     page = sitzung.oeffnen("exercises/uebung_betreuungsquote.html")
     page.locator(".jupyter-widgets, .widget-text input").first.wait_for(
@@ -203,14 +193,6 @@ def test_uebung_widgets_offline(sitzung):
     assert page.locator(".widget-text input, .jupyter-widgets input[type=text]").first.is_visible()
     assert page.get_by_role("button", name="Prüfen").first.is_visible()
     _bildschirmfoto(page, "uebung_betreuungsquote")
-    sitzung.pruefen()
-
-
-@pytest.mark.parametrize("pfad", UEBUNGSSEITEN)
-def test_jede_uebung_zeigt_ihre_widgets(sitzung, pfad):
-    page = sitzung.oeffnen(pfad)
-    page.locator(".jupyter-widgets").first.wait_for(state="visible", timeout=15_000)
-    assert page.get_by_role("button", name="Prüfen").count() >= 1, "kein Knopf „Prüfen“"
     sitzung.pruefen()
 
 
@@ -350,31 +332,39 @@ async ([stufen, ausnahmen, gebietsschema]) => {
 
 
 @pytest.fixture(scope="module")
-def axe_sitzung(browser, server):
-    """Eine Browserseite für alle axe-Prüfungen (ein Kontext, schneller als je Seite)."""
+def seiten_sitzung(browser, server):
+    """Eine Browserseite für alle Seiten des Inhaltsverzeichnisses (ein Kontext)."""
     s = Sitzung(browser, server)
     yield s
     s.context.close()
 
 
-def test_axe_ohne_schwere_barrieren(axe_sitzung):
-    """axe-core auf jeder Seite des Inhaltsverzeichnisses: keine schweren Barrieren."""
+@pytest.mark.parametrize("pfad", BUCHSEITEN)
+def test_seite_laedt_sauber_und_ohne_schwere_barrieren(seiten_sitzung, pfad):
+    """Jede Seite einmal laden: keine Konsolenfehler, keine Anfrage nach außen, jedes Bild
+    mit Alternativtext, jede Übung mit Widgets und Knopf „Prüfen“, und axe-core findet keine
+    schweren oder kritischen Barrieren (früher drei Tests, die jede Seite neu luden)."""
     import json
 
     assert (AXE / "axe.min.js").is_file(), "tests/vendor/axe-core/axe.min.js fehlt (make vendor)"
+    s = seiten_sitzung
+    s.konsolenfehler.clear()
+    s.externe_anfragen.clear()
+    page = s.oeffnen(pfad)
+    s.pruefen()
+    ohne = page.eval_on_selector_all(
+        "img", "bilder => bilder.filter(b => !(b.getAttribute('alt') || '').trim()).map(b => b.src)"
+    )
+    assert not ohne, f"Bilder ohne Alternativtext: {[q[:80] for q in ohne]}"
+    if pfad in UEBUNGSSEITEN:  # jede Übung zeigt ihre Widgets; axe erst danach
+        page.locator(".jupyter-widgets").first.wait_for(state="visible", timeout=15_000)
+        assert page.get_by_role("button", name="Prüfen").count() >= 1, "kein Knopf „Prüfen“"
     gebietsschema = json.loads((AXE / "de.json").read_text(encoding="utf-8"))
     ausnahmen = [[regel, selektor] for regel, selektor, _grund in AXE_AUSNAHMEN]
-    funde = []
-    for pfad in BUCHSEITEN:
-        page = axe_sitzung.oeffnen(pfad)
-        if pfad in UEBUNGSSEITEN:  # erst prüfen, wenn die Widgets gezeichnet sind
-            page.locator(".jupyter-widgets").first.wait_for(state="visible", timeout=15_000)
-        page.add_script_tag(path=str(AXE / "axe.min.js"))
-        for f in page.evaluate(_AXE_PRUEFEN, [list(AXE_STUFEN), ausnahmen, gebietsschema]):
-            funde.append(
-                f"{pfad}: Regel {f['regel']} ({f['stufe']}) bei {f['ziel']} – {f['hilfe']}"
-            )
-    assert not funde, (
-        f"axe-core meldet {len(funde)} schwere oder kritische Barrieren:\n" + "\n".join(funde)
-    )
-    axe_sitzung.pruefen()
+    page.add_script_tag(path=str(AXE / "axe.min.js"))
+    funde = [
+        f"Regel {f['regel']} ({f['stufe']}) bei {f['ziel']} – {f['hilfe']}"
+        for f in page.evaluate(_AXE_PRUEFEN, [list(AXE_STUFEN), ausnahmen, gebietsschema])
+    ]
+    assert not funde, f"axe-core meldet auf {pfad} schwere Barrieren:\n" + "\n".join(funde)
+    s.pruefen()

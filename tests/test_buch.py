@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -160,14 +161,26 @@ def test_berichte_fuer_jeden_kreis(gebautes_buch):
         assert f'href="{link}"' in seite, f"Kapitel verlinkt {vorlage.name} nicht ({link})"
 
 
-def test_vorlagentabelle_im_kapitel_kommt_aus_dem_register():
+def test_vorlagentabelle_im_kapitel_kommt_aus_dem_register(gebautes_buch):
+    """Die Seite setzt Tabelle und Links mit ``{bimo-vorlagen}`` ein: jede Vorlage des
+    Registers steht im gebauten Kapitel, ohne dass jemand die Seite anfasst."""
     from bimo.berichte import vorlagen
 
-    seite = (WURZEL / "book" / "kommunalprofile.md").read_text(encoding="utf-8")
-    assert vorlagen.tabelle_markdown() in seite, (
-        "book/kommunalprofile.md: Tabelle der Vorlagen weicht vom Register ab – "
-        "python -c 'from bimo.berichte import vorlagen; print(vorlagen.tabelle_markdown())'"
-    )
+    quelle = (WURZEL / "book" / "kommunalprofile.md").read_text(encoding="utf-8")
+    assert "```{bimo-vorlagen}" in quelle
+    seite = (gebautes_buch / "book" / "kommunalprofile.html").read_text(encoding="utf-8")
+    for v in vorlagen.VORLAGEN.values():
+        assert f'<code class="docutils literal notranslate"><span class="pre">{v.name}' in seite
+        assert html.escape(v.inhalt, quote=False) in seite
+
+
+def test_beispiel_links_aus_dem_register():
+    from bimo.berichte import vorlagen
+
+    links = vorlagen.beispiel_links_html()
+    for v in vorlagen.beispiele():
+        ordner = f"{v.beispiel.ordner}/" if v.beispiel.ordner else ""
+        assert f'href="../berichte/{ordner}index.html"' in links, v.name
 
 
 def test_makefile_baut_streng():

@@ -55,6 +55,7 @@ def test_unbekannte_kommune_ohne_traceback(tmp_path):
     assert "Traceback" not in lauf.stderr
 
 
+@pytest.mark.langsam
 def test_daten_neu_erzeugen(tmp_path, capsys):
     ziel = tmp_path / "musterland"
     assert main(["daten", "--ziel", str(ziel)]) == 0

@@ -49,6 +49,7 @@ def test_kleine_gemeinden_behalten_die_summe():
         kita_kleine_gemeinden(anzahl=0)
 
 
+@pytest.mark.langsam
 def test_informationsverlust_waechst_mit_der_schwelle():
     v = informationsverlust(kita_gemeinden(), range(2, 11))
     assert list(v.index) == list(range(2, 11))

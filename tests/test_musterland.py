@@ -18,6 +18,7 @@ def neu_erzeugt(tmp_path_factory):
     return ziel
 
 
+@pytest.mark.langsam
 @pytest.mark.parametrize("ordner", ["musterland", "musterland_rohdaten"])
 def test_neu_erzeugen_ist_byte_gleich(neu_erzeugt, wurzel, ordner):
     eingecheckt = wurzel / "src/bimo/daten/datensaetze" / ordner

@@ -801,6 +801,7 @@ def test_eigenschaft_abgeschnittene_datei(tmp_path, datei, anteil):
 @settings(
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
+@pytest.mark.langsam
 @given(datei=exportdateien(), zufall=st.randoms(use_true_random=False))
 def test_eigenschaft_vertauschte_zeilen(tmp_path, datei, zufall: random.Random):
     inhalt, kodierung = datei
@@ -832,6 +833,7 @@ def test_eigenschaft_falsches_trennzeichen(tmp_path, datei, trenner):
     datei=exportdateien(),
     falsch=st.sampled_from(["utf-16-le", "utf-16-be", "utf-32", "doppelt", "cp850"]),
 )
+@pytest.mark.langsam
 def test_eigenschaft_falsch_kodiert(tmp_path, datei, falsch):
     inhalt, kodierung = datei
     if falsch == "doppelt":  # UTF-8 als latin-1 gelesen und wieder als UTF-8 gespeichert
@@ -858,6 +860,7 @@ def test_eigenschaft_zufaellige_bytes(tmp_path, roh):
 @settings(
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
+@pytest.mark.langsam
 @given(datei=exportdateien(), stelle=st.floats(0, 1), muell=st.binary(min_size=1, max_size=20))
 def test_eigenschaft_eingestreute_bytes(tmp_path, datei, stelle, muell):
     inhalt, kodierung = datei

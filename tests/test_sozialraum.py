@@ -393,6 +393,7 @@ def test_veroeffentliche_quote_sperrt_kleine(tabelle):
         sozialraum.veroeffentliche_quote(tabelle, "gibt_es_nicht")
 
 
+@pytest.mark.langsam
 def test_karten(basis, tabelle):
     karte = sozialraum.karte_klassen(basis)
     assert "nicht bewertet" in karte.alt and "Hafengelände" in karte.alt

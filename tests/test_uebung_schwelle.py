@@ -17,6 +17,7 @@ def richtig(verlust):
     return int(verlust.index[verlust["Anteil Wert"] > 2.0][0])
 
 
+@pytest.mark.langsam
 def test_richtig(richtig):
     r = pruefe_schwelle(richtig)
     assert r.richtig

@@ -12,12 +12,14 @@ def g():
     return u.guete()
 
 
+@pytest.mark.langsam
 def test_guete_tabelle(g):
     assert list(g.index) == list(u.KS)
     assert g["silhouette"].between(-1, 1).all()
     assert g["stabilitaet"].between(-1, 1.000001).all()
 
 
+@pytest.mark.langsam
 def test_bestes_k_richtig(g):
     k = int(g["silhouette"].idxmax())
     assert u.pruefe_typisierung(k).richtig

@@ -313,6 +313,11 @@ class Bericht:
                 "_Keine Karte: Zu diesen Daten liegt keine Geometrie vor (eine GeoJSON-Datei "
                 "der Kreise mit Schlüssel AGS oder ARS im Datenordner)._"
             )
+        if self.stadtstaat:
+            return Text(
+                f"_Keine Karte: {_md(self.name)} ist ein Stadtstaat – eine Karte der Kreise des "
+                "Landes zeigte nur die Stadt selbst._"
+            )
         jahr = self.berichtsjahr(kennung)
         t = self._veroeffentlicht(kennung)
         t = t[(t["jahr"] == jahr) & (t["land"] == self.land) & (t["ags"] != self.land)]

@@ -8,6 +8,7 @@ Kommune“ (:func:`tabelle_markdown`).
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -110,3 +111,18 @@ def tabelle_markdown() -> str:
     zeilen = ["| Vorlage | Inhalt | Umfang |", "|---|---|---|"]
     zeilen += [f"| `{v.name}` | {v.inhalt} | {v.umfang} |" for v in VORLAGEN.values()]
     return "\n".join(zeilen)
+
+
+def beispiel_links_html(basis: str = "../berichte/") -> str:
+    """Links auf die Beispielberichte des Buchs (eine Zeile HTML, Texte maskiert)."""
+    links = []
+    for v in beispiele():
+        ziel = html.escape(
+            f"{basis}{v.beispiel.ordner + '/' if v.beispiel.ordner else ''}index.html"
+        )
+        text = html.escape(v.beispiel.linktext or v.titel_mehrzahl)
+        if not links:
+            links.append(f'<a href="{ziel}"><strong>→ {text} öffnen</strong></a>')
+        else:
+            links.append(f'<a href="{ziel}">{text}</a>')
+    return '<p class="bimo-berichte-link">' + "\n· ".join(links) + "</p>"

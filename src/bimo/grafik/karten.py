@@ -66,6 +66,8 @@ def karte(
     )
     zahlen = pd.to_numeric(daten[wert], errors="coerce").astype(float)
     grenzen = list(grenzen) if grenzen is not None else klassengrenzen(zahlen, klassen, methode)
+    if len(grenzen) == 1:  # nur ein Wert (ein Gebiet): eine Klasse „x bis x“
+        grenzen = grenzen * 2
     anzahl = max(len(grenzen) - 1, 1)
     farben = mpl.colormaps[KARTENFARBEN].resampled(anzahl)
     fig, ax = plt.subplots(figsize=(7.5, 6.5))

@@ -4,7 +4,7 @@ Eine Übung besteht aus ihren eigenen Dateien (``exercises/uebung_<name>.ipynb``
 Selbstkontrolle ``bimo.uebungen.<name>`` und ``tests/test_uebung_<name>.py``), ihrem Platz im
 Inhaltsverzeichnis (``_toc.yml``, unter ihrem Kapitel) und einem Eintrag in :data:`UEBUNGEN`.
 Aus dem Eintrag entstehen die Übersicht im Trainerleitfaden (Direktive ``bimo-uebungen``,
-:mod:`bimo.buch.sphinx_uebungen`) und die Regel „jede Übung ist eingeplant“: Sie steht in
+:mod:`bimo.buch.sphinx_register`) und die Regel „jede Übung ist eingeplant“: Sie steht in
 einem Ablaufplan des Trainerleitfadens oder dort unter „Wahlweise“ – geprüft in
 ``tests/test_editionen.py``. Der Zeitbedarf steht einmal, im Kasten „Auf einen Blick“ der
 Übung, und wird von dort gelesen.
