@@ -186,6 +186,8 @@ def test_kodierungen_geben_dieselbe_tabelle(tmp_path, kodierung, bom):
 def test_utf16_mit_bom_wird_erkannt(tmp_path):
     df = lese_regionalstatistik(_datei(tmp_path, ZEIT_IM_KOPF + FUSS, kodierung="utf-16"))
     assert "Göttingen, Landkreis" in set(df["name"])
+    # das BOM bleibt nicht vor dem Kopf stehen: der Tabellencode wird erkannt
+    assert df.attrs["tabelle"] == "12411-01-01-4"
 
 
 def test_zeit_je_zeile_zeilenmerkmal_und_mehrzeiliger_kopf(tmp_path):

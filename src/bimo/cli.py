@@ -339,7 +339,7 @@ def _daten_pruefen(pfad: Path) -> int:
     kennzahlen = "; ".join(indikator(k).name for k in sorted(basis.werte)) or "keine"
     print(
         f"bimo berichte --daten {pfad} --alle erstellt Profile für {len(kreise)} Kreise{mit} "
-        f"mit {len(basis.werte)} Kennzahlen: {kennzahlen}."
+        f"mit {len(basis.werte)} Kennzahl{'' if len(basis.werte) == 1 else 'en'}: {kennzahlen}."
     )
     for satz in basis.hinweise:
         print(f"Hinweis: {satz}")

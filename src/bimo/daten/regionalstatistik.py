@@ -444,7 +444,8 @@ def _decode(roh: bytes, pfad: Path) -> str:
     """Text aus Bytes: UTF-8 (mit oder ohne BOM), UTF-16 mit BOM, sonst cp1252/latin-1."""
     if not roh.strip():
         raise DatenFehler(f"Die Datei {pfad} ist leer.")
-    utf16 = _utf16_without_bom(roh)
+    # mit BOM entscheidet das BOM (und "utf-16" entfernt es); ohne BOM die Nullbytes
+    utf16 = None if roh.startswith((b"\xff\xfe", b"\xfe\xff")) else _utf16_without_bom(roh)
     if roh.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16:
         try:
             text = roh.decode(utf16 or "utf-16")
