@@ -242,3 +242,19 @@ def test_kein_traceback_aus_einem_ordner_mit_allem(tmp_path):
         pytest.fail(f"Ordner mit allen echten Dateien: {fehler}")
     assert len(basis.kreise) == 400
     assert isinstance(basis.werte["betreuungsquote_u3"], pd.DataFrame)
+
+
+@pytest.mark.parametrize(
+    "name", ["21111-02-06-4_stand2026.csv", "21321-01-01-4_flat_auszug.csv"], ids=str
+)
+def test_als_zip_dieselben_zellen(tmp_path, name):
+    """Ein Download als ZIP (CSV oder Flatfile) gibt dieselbe Tabelle wie die CSV-Datei."""
+    import zipfile
+
+    archiv = tmp_path / f"{name}.zip"
+    with zipfile.ZipFile(archiv, "w", zipfile.ZIP_DEFLATED) as z:
+        z.write(HEUTE / name, name)
+    aus_zip = lese_regionalstatistik(archiv)
+    direkt = lese_regionalstatistik(HEUTE / name)
+    assert aus_zip.attrs["tabelle"] == direkt.attrs["tabelle"]
+    pd.testing.assert_frame_equal(aus_zip, direkt)
