@@ -42,6 +42,13 @@ def test_tippfehler_nennt_aehnliche_kommunen():
         berichte.pruefe_kommune("17110")
 
 
+def test_gemeindeschluessel_sagt_ehrlich_was_geht():
+    erwartet = "Profile für Gemeinden erstellt bimo noch nicht"
+    with pytest.raises(ParameterFehler, match=erwartet) as e:
+        berichte.pruefe_kommune("17101000")
+    assert "17101 (Musterstadt)" in str(e.value)
+
+
 def test_name_statt_schluessel_nennt_schluessel():
     with pytest.raises(ParameterFehler, match=r"Meinten Sie:.*17252 \(Landkreis Talgrund\)"):
         berichte.pruefe_kommune("Talgrund")

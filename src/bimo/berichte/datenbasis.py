@@ -92,6 +92,12 @@ class Datenbasis:
         kreise = self.kreise
         if text in set(kreise["ags"]):
             return text
+        if re.fullmatch(r"\d{8}", text) and text[:5] in set(kreise["ags"]):
+            raise ParameterFehler(
+                f"„{text}“ ist ein Gemeindeschlüssel. Profile für Gemeinden erstellt bimo noch "
+                f"nicht, nur für Kreise und kreisfreie Städte – hier: {text[:5]} "
+                f"({self.name(text[:5])})."
+            )
         treffer = vorschlaege(text, kreise)
         if not _AGS.fullmatch(text) and not treffer:
             meldung = (
