@@ -3,24 +3,19 @@
 Ein Bericht rechnet nie mit Rohtabellen, sondern mit einer :class:`Datenbasis`:
 
 - ``lade("musterland")`` – die synthetischen Beispieldaten (ein Land, zwölf Kreise);
-- ``lade("pfad/zum/ordner")`` – ein Ordner mit CSV-Exporten der Regionaldatenbank
-  Deutschland bzw. von GENESIS-Online (klassisch oder Flatfile). Erkannt werden die Tabellen
-  am Tabellencode im Kopf der Datei, nicht am Dateinamen:
-
-  ================= ======================== ==========================================
-  Tabellencode      Inhalt                   daraus
-  ================= ======================== ==========================================
-  12411-02-03-4     Bevölkerung nach Alter   Jugend-, Altenquotient, Anteil unter 18
-  22543-01-02-4     Kinder in Tagesbetreuung Betreuungsquoten (mit der Bevölkerung)
-  21111-02-06-4     Absolventen/Abgänger     Anteil ohne Abschluss, mit Hochschulreife
-  ================= ======================== ==========================================
-
-  Andere Dateien im Ordner werden übergangen (und im Bericht nicht genannt). Liegt eine
-  GeoJSON-Datei mit Kreisen im Ordner (Schlüssel in ``AGS`` oder ``ARS``), gibt es Karten.
+- ``lade("pfad/zum/ordner")`` – ein Ordner mit Downloads der Regionaldatenbank Deutschland
+  (klassisches CSV oder Flatfile, auch als ZIP). Welche Datei was ist, entscheidet
+  :mod:`bimo.daten.inventar` am Inhalt – Tabellencode im Kopf (jede Variante), Statistik
+  und Beschriftungen über den Tabellenkatalog :mod:`bimo.daten.katalog` –, nicht am
+  Dateinamen; jede Datei kommt mit Grund ins Inventar, das jeder Bericht nennt
+  (``bimo daten pruefen ORDNER`` zeigt es vorab). Liegt eine GeoJSON-Datei mit Kreisen im
+  Ordner (Schlüssel in ``AGS`` oder ``ARS``), gibt es Karten.
 
 Je Indikator hält die Datenbasis eine Tabelle ``ags, jahr, zaehler, nenner, wert`` der
-Kreise; das Land ist die Summe seiner Kreise (Zähler und Nenner, nicht das Mittel der
-Quoten). :meth:`Datenbasis.geschuetzt` schickt sie durch :mod:`bimo.geheimhaltung`.
+Kreise (Berlin 11000 und Hamburg 02000 eingeschlossen, alte Gebietsstände umgeschlüsselt).
+Das Land ist seine amtliche Landeszeile, wo die Datei eine hat, sonst die Summe seiner Kreise
+(Zähler und Nenner, nicht das Mittel der Quoten). :meth:`Datenbasis.geschuetzt` schickt sie
+durch :mod:`bimo.geheimhaltung`.
 
 Geladen und geschützt wird einmal je Prozess (Zwischenspeicher): Im warmen Kernel von
 ``bimo berichte`` teilen sich alle Berichte eines Laufs dieselbe Datenbasis.
