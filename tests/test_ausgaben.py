@@ -12,18 +12,22 @@ from bimo.buch.ausgaben import stabile_widget_ids
 from tests.conftest import WURZEL
 
 
-def _notebook_mit_widgets() -> str:
-    a, b = uuid.uuid4().hex, uuid.uuid4().hex
+def _notebook_mit_widgets(umgekehrt: bool = False) -> str:
+    a, b, c = uuid.uuid4().hex, uuid.uuid4().hex, uuid.uuid4().hex
     nb = nbformat.v4.new_notebook()
+    modelle = {
+        a: {
+            "model_module": "@jupyter-widgets/controls",
+            "state": {"children": [f"IPY_MODEL_{b}"]},
+        },
+        b: {"model_module": "@jupyter-widgets/controls", "state": {}},
+        c: {"model_module": "@jupyter-widgets/base", "state": {"nur": "im Zustand"}},
+    }
+    # ipywidgets schreibt den Zustand je Lauf in anderer Reihenfolge (nach Zufallskennung)
+    state = dict(reversed(modelle.items())) if umgekehrt else modelle
     nb.metadata["widgets"] = {
         "application/vnd.jupyter.widget-state+json": {
-            "state": {
-                a: {
-                    "model_module": "@jupyter-widgets/controls",
-                    "state": {"children": [f"IPY_MODEL_{b}"]},
-                },
-                b: {"model_module": "@jupyter-widgets/controls", "state": {}},
-            },
+            "state": state,
             "version_major": 2,
             "version_minor": 0,
         }
@@ -36,21 +40,19 @@ def _notebook_mit_widgets() -> str:
         )
     ]
     nb.cells = [zelle]
-    return json.dumps(nb, indent=1)
+    return nbformat.writes(nb) + "\n"
 
 
 def test_zwei_laeufe_ergeben_denselben_text():
     eins = stabile_widget_ids(_notebook_mit_widgets(), "uebung_x")
-    zwei = stabile_widget_ids(_notebook_mit_widgets(), "uebung_x")
+    zwei = stabile_widget_ids(_notebook_mit_widgets(umgekehrt=True), "uebung_x")
     assert eins == zwei
     nb = json.loads(eins)
     zustand = nb["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
-    erster, zweiter = zustand
-    assert zustand[erster]["state"]["children"] == [f"IPY_MODEL_{zweiter}"]  # Verweise folgen
-    assert (
-        nb["cells"][0]["outputs"][0]["data"]["application/vnd.jupyter.widget-view+json"]["model_id"]
-        == erster
-    )
+    angezeigt = nb["cells"][0]["outputs"][0]["data"]["application/vnd.jupyter.widget-view+json"]
+    kind = zustand[angezeigt["model_id"]]["state"]["children"][0].removeprefix("IPY_MODEL_")
+    assert kind in zustand  # Verweise folgen den neuen Kennungen
+    assert len(zustand) == 3
 
 
 def test_andere_notebooks_andere_kennungen():

@@ -259,6 +259,47 @@ def test_mehrere_prozesse_je_mit_warmem_kernel(tmp_path):
     assert index.count('class="ok"') == 3
 
 
+def _kernel_startet_nicht(auftrag) -> None:  # noqa: ARG001 – Initialisierer des Prozesspools
+    """Wie ein Arbeitsprozess, dessen Kernel nicht startet (z. B. Port schon belegt)."""
+    raise RuntimeError("Kernel died before replying to kernel_info")
+
+
+@pytest.mark.berichte
+def test_abgestuerzter_arbeitsprozess_verliert_keinen_bericht(tmp_path, monkeypatch):
+    """Stirbt ein Arbeitsprozess (sein Kernel startet nicht), baut der Lauf die übrigen
+    Berichte selbst – statt mit BrokenProcessPool alles zu verlieren."""
+    monkeypatch.setattr(berichtslauf, "starte_arbeiter", _kernel_startet_nicht)
+    kommunen = ["17101", "17252"]
+    ergebnisse = berichtslauf.baue_berichte(
+        "kommunalprofil", kommunen, tmp_path, jobs=2, fortschritt=False
+    )
+    assert [e.kommune for e in ergebnisse] == kommunen
+    assert all(e.ok for e in ergebnisse)
+    assert (tmp_path / "index.html").read_text(encoding="utf-8").count('class="ok"') == 2
+
+
+@pytest.mark.berichte
+def test_kernelstart_wird_wiederholt(monkeypatch, tmp_path):
+    """Ein gescheiterter Kernelstart (Portkonflikt) wird mit neuen Ports wiederholt."""
+    from jupyter_client import KernelManager
+
+    from bimo.berichte.arbeiter import WarmerKernel
+
+    echt = KernelManager.start_kernel
+    versuche = []
+
+    def erst_scheitern(self, **kwargs):
+        versuche.append(1)
+        if len(versuche) == 1:
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        return echt(self, **kwargs)
+
+    monkeypatch.setattr(KernelManager, "start_kernel", erst_scheitern)
+    with WarmerKernel(tmp_path) as kernel:
+        assert kernel.km is not None and kernel.km.is_alive()
+    assert len(versuche) == 2
+
+
 @pytest.mark.berichte
 def test_fortsetzen_baut_nur_was_sich_geaendert_hat(tmp_path):
     erster = berichtslauf.baue_berichte(

@@ -366,6 +366,7 @@ def test_eigenschaft_hierarchie(werte, kreise):
     st.lists(st.integers(0, 12), min_size=2, max_size=8),
     st.integers(2, 5),
 )
+@pytest.mark.langsam
 def test_eigenschaft_alte_summenzeilen_sperrung_besteht_neue_pruefung(werte, t):
     """Die eindimensionale Sperrung von schuetze_anzahlen hält der LP-Prüfung stand."""
     teile = pd.DataFrame({"ags": [f"17{i:03d}" for i in range(len(werte))], "wert": werte})

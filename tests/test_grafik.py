@@ -51,6 +51,7 @@ def test_klassengrenzen():
     assert q[0] == 1 and q[-1] == 10 and len(q) == 5
 
 
+@pytest.mark.langsam
 def test_karte_markiert_gesperrte_gebiete():
     geo = daten.lade_geometrie("musterstadt_sozialraeume")
     werte = daten.lade("sozialraum_daten").query("jahr == 2024 and merkmal == 'einwohner'")
@@ -273,6 +274,7 @@ def test_kleine_vielfache_teilgrafiken_referenz_und_gesperrt():
     assert g.alt.endswith("1 Wert ist gesperrt (.): A 2021.")
 
 
+@pytest.mark.langsam
 def test_kleine_vielfache_musterland_zwoelf_kreise():
     from bimo import indikatoren
 

@@ -31,6 +31,7 @@ def test_neu_erzeugen_ist_byte_gleich(neu_erzeugt, wurzel, ordner):
         )
 
 
+@pytest.mark.langsam
 def test_kein_halbe_datei_bleibt_liegen(neu_erzeugt):
     for ordner in (neu_erzeugt, neu_erzeugt.with_name("musterland_rohdaten")):
         assert not list(ordner.glob("*.tmp")) and not list(ordner.glob(".*"))

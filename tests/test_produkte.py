@@ -49,6 +49,7 @@ def test_tabelle_laeuft_durch_die_geheimhaltung(monkeypatch):
         produkte._geschuetzt.cache_clear()
 
 
+@pytest.mark.langsam
 def test_datendossier_hat_vier_seiten_mit_kommentar():
     seiten = produkte.datendossier_abschluesse(JAHR)
     assert len(seiten) == 4
@@ -85,6 +86,7 @@ def test_faktenblatt_falsches_jahr():
         produkte.faktenblatt("17252", 1990)
 
 
+@pytest.mark.langsam
 def test_dashboard_zeichnet_neu_bei_auswahl():
     brett = produkte.dashboard("17252", "betreuungsquote_u3")
     assert "Landkreis Talgrund" in brett.alt
@@ -102,6 +104,7 @@ def test_dashboard_unbekannter_indikator():
         produkte.dashboard("17252", "gibtsnicht")
 
 
+@pytest.mark.langsam
 @pytest.mark.parametrize("thema", produkte.THEMEN)
 def test_gegenueberstellung_markiert_das_schlechte_beispiel(thema):
     paar = produkte.gegenueberstellung(thema, JAHR)

@@ -32,6 +32,7 @@ def test_unsinn():
     assert "wählen Sie eine" in pruefe_cellkey("nullen", 42).text
 
 
+@pytest.mark.langsam
 @pytest.mark.parametrize("d_max", [1, 2, 3, 4])
 def test_tabellen_haben_die_eigenschaften(d_max):
     original, ueberlagert = tabellen(d_max)

@@ -96,6 +96,7 @@ def test_oberflaeche():
     assert aufgabe._repr_mimebundle_()["text/plain"].startswith("Übung Diagramme prüfen")
 
 
+@pytest.mark.langsam
 def test_oberflaeche_mit_bildern():
     aufgabe = dg.aufgabe_diagramme(2024)
     erste_spalte = aufgabe.oberflaeche.children[0].children[0]

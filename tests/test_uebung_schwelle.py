@@ -24,6 +24,7 @@ def test_richtig(richtig):
     assert "ganz gesperrt" in r.text
 
 
+@pytest.mark.langsam
 def test_eins_zu_klein(richtig):
     assert "erste Schwelle" in pruefe_schwelle(richtig - 1).text
 
@@ -55,6 +56,7 @@ def test_hinweise_werden_konkreter(verlust, richtig):
     assert "gehen Sie weiter nach oben" in dann.text
 
 
+@pytest.mark.langsam
 def test_widget():
     box = aufgabe_schwelle()
     box.regler.value = 9

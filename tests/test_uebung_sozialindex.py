@@ -64,6 +64,7 @@ def test_alle_einer_klasse(zahlen):
     assert "aller Sozialräume in der Klasse" in r.text
 
 
+@pytest.mark.langsam
 def test_falsche_ausgangslage():
     gefunden = False
     for jahr in range(2019, 2025):

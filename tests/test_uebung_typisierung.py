@@ -26,6 +26,7 @@ def test_bestes_k_richtig(g):
     assert u.pruefe_typisierung(f"k = {k}").richtig
 
 
+@pytest.mark.langsam
 def test_kleinste_silhouette(g):
     k = int(g["silhouette"].idxmin())
     r = u.pruefe_typisierung(k)

@@ -24,6 +24,7 @@ from bimo.kern.dateien import schreibe_atomar
 from bimo.kern.pdf import PdfFehler, drucke_pdf
 
 ZELLEN_ZEITLIMIT = 300  # Sekunden je Zelle
+KERNEL_VERSUCHE = 3  # Kernelstarts, bevor ein Arbeitsprozess aufgibt
 _RESET_TAG = "bimo-namensraum-leeren"
 
 
@@ -42,14 +43,24 @@ class WarmerKernel:
     def __exit__(self, *_exc: object) -> None:
         self._beende()
 
-    def _starte(self) -> None:
-        self.km = KernelManager(kernel_name="python3")
-        self.km.start_kernel(
-            cwd=str(self.arbeitsordner), extra_arguments=["--IPKernelApp.log_level=ERROR"]
-        )
-        self.kc = self.km.client()
-        self.kc.start_channels()
-        self.kc.wait_for_ready(timeout=60)
+    def _starte(self, versuche: int = KERNEL_VERSUCHE) -> None:
+        """Startet den Kernel; scheitert der Start (zwei Prozesse griffen zugleich nach
+        demselben freien Port: „Address already in use“), ein neuer Versuch mit neuen Ports."""
+        for versuch in range(1, versuche + 1):
+            self.km = KernelManager(kernel_name="python3")
+            try:
+                self.km.start_kernel(
+                    cwd=str(self.arbeitsordner), extra_arguments=["--IPKernelApp.log_level=ERROR"]
+                )
+                self.kc = self.km.client()
+                self.kc.start_channels()
+                self.kc.wait_for_ready(timeout=60)
+                return
+            except (RuntimeError, OSError, TimeoutError):
+                self._beende()
+                if versuch == versuche:
+                    raise
+                time.sleep(0.5 * versuch)
 
     def _beende(self) -> None:
         if self.kc is not None:

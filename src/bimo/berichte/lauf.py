@@ -24,6 +24,7 @@ import multiprocessing
 import multiprocessing.util
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -193,9 +194,25 @@ def baue_berichte(
                 initializer=starte_arbeiter,
                 initargs=(auftrag,),
             ) as pool:
-                for zukunft in as_completed(pool.submit(arbeiter_bericht, k) for k in offen):
-                    ergebnisse.append(zukunft.result())
-                    balken.update()
+                try:
+                    for zukunft in as_completed(pool.submit(arbeiter_bericht, k) for k in offen):
+                        ergebnisse.append(zukunft.result())
+                        balken.update()
+                except BrokenProcessPool:
+                    abgebrochen = True
+                else:
+                    abgebrochen = False
+            if abgebrochen:
+                # Ein Arbeitsprozess ist abgestürzt (z. B. sein Kernel startete nicht): die
+                # übrigen Berichte hier nacheinander bauen, statt den ganzen Lauf zu verlieren.
+                erledigt = {e.kommune for e in ergebnisse}
+                with WarmerKernel(pfad.parent) as kernel:
+                    exporter = neuer_exporter()
+                    for kommune in [k for k in offen if k not in erledigt]:
+                        ergebnisse.append(
+                            ein_bericht(auftrag, kernel, vorlage_nb, exporter, kommune)
+                        )
+                        balken.update()
     finally:
         balken.close()
         # auch nach einem Abbruch: Stand der fertigen Berichte festhalten
