@@ -196,6 +196,18 @@ def test_landeswert_aus_der_amtlichen_landeszeile(basis_heute):
     assert round(float(veroeffentlicht["wert"]), 2) == 7.39
 
 
+def test_stadtstaat_ohne_landesvergleich_auch_in_den_hinweisen(heute, basis_heute):
+    from bimo import berichte
+
+    hamburg = berichte.bericht("02000", daten=str(heute))
+    assert hamburg.stadtstaat
+    assert "Landeswerte" not in hamburg.quellen().markdown
+    assert "Datengrundlage" in hamburg.quellen().markdown
+    muenchen = berichte.bericht("09162", daten=str(heute))
+    assert not muenchen.stadtstaat
+    assert "Landeswerte aus den amtlichen Landeszeilen" in muenchen.quellen().markdown
+
+
 def test_bimo_daten_pruefen_nennt_jede_datei(heute, capsys):
     assert cli.main(["daten", "pruefen", str(heute)]) == 0
     ausgabe = capsys.readouterr().out

@@ -503,9 +503,10 @@ class Bericht:
         zeilen = "\n".join(f"- {_md(q)}" for q in self.basis.quellen)
         teile = [f"**Datenquellen und Lizenz:**\n\n{zeilen}"]
         if not self.basis.ist_musterland():
+            landeswerte = "" if self.stadtstaat else _md(self._landeswerte_text()) + " "
             teile.append(
-                _md(self._landeswerte_text())
-                + " Schularten und Übergänge unterscheiden sich von Land zu Land: Vergleiche "
+                landeswerte
+                + "Schularten und Übergänge unterscheiden sich von Land zu Land: Vergleiche "
                 "über Ländergrenzen nur mit Erläuterung."
             )
             teile.extend(_md(h) for h in self.basis.hinweise)
