@@ -37,7 +37,7 @@ from papermill.iorw import load_notebook_node
 from papermill.parameterize import parameterize_notebook
 
 from bimo import berichte
-from bimo.berichte import datenbasis
+from bimo.berichte import ausgabe, datenbasis
 from bimo.berichte import lauf as berichtslauf
 from bimo.daten.gross import erzeuge_grosses_land
 from bimo.kern.dateien import schreibe_atomar
@@ -92,7 +92,7 @@ def _direkt_start(ziel: str) -> None:
     _DIREKT.update(
         shell=InteractiveShell.instance(user_module=types.ModuleType("bericht")),
         vorlage=load_notebook_node(str(berichte.vorlage_pfad("kommunalprofil"))),
-        exporter=berichtslauf._exporter(),
+        exporter=ausgabe.neuer_exporter(),
         ziel=Path(ziel),
     )
 
@@ -127,8 +127,8 @@ def _direkt_bericht(kommune: str) -> None:
             ausgaben.append(_ausgabe("execute_result", daten, metadaten))
         zelle.outputs = ausgaben
     ziel = _DIREKT["ziel"]
-    schreibe_atomar(ziel / f"{kommune}.html", berichtslauf.als_html(nb, _DIREKT["exporter"]))
-    berichtslauf.schreibe_tabellen(nb, ziel / kommune)
+    schreibe_atomar(ziel / f"{kommune}.html", ausgabe.als_html(nb, _DIREKT["exporter"]))
+    ausgabe.schreibe_tabellen(nb, ziel / kommune)
 
 
 def untergrenze(kommunen: list[str], ziel: Path) -> float:
