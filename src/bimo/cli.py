@@ -324,13 +324,15 @@ def _daten_pruefen(pfad: Path) -> int:
             )
         return 0 if eintraege[0].tabelle else 1
     print(f"Inventar von {pfad}:")
-    print(inventar.als_text(inventar.inventar(pfad)))
-    print()
     try:
+        # ein Lesen des Ordners: die Datenbasis der Berichte trägt ihr Inventar schon
         basis = datenbasis.lade(pfad)
     except BimoFehler as fehler:
-        print(f"Für Berichte reicht das nicht: {fehler}")
+        print(inventar.als_text(inventar.inventar(pfad)))
+        print(f"\nFür Berichte reicht das nicht: {fehler}")
         return 1
+    print(inventar.als_text(list(basis.dateien)))
+    print()
     kreise = set(basis.kreise["ags"])
     stadt = [n for a, n in (("02000", "Hamburg"), ("11000", "Berlin")) if a in kreise]
     mit = f" (darunter {' und '.join(stadt)})" if stadt else ""
