@@ -200,6 +200,24 @@ def test_kapitel_mathjax_offline(sitzung):
     page = sitzung.oeffnen("notebooks/betreuungsquote.html")
     page.locator("mjx-container").first.wait_for(state="attached", timeout=15_000)
     assert page.locator("mjx-merror").count() == 0, "MathJax meldet Satzfehler"
+    # Wer im MathJax-Menü die Sprachausgabe einschaltet, lädt die Speech Rule Engine und
+    # ihre Sprachdateien – aus dem Buch, nicht vom CDN (ihre Voreinstellung)
+    geladen: list[str] = []
+    page.on("requestfinished", lambda r: geladen.append(r.url))
+    pfad = page.evaluate(
+        """async () => {
+          await MathJax.loader.load('a11y/explorer');
+          const doc = MathJax.startup.document;
+          doc.options.enableEnrichment = true;
+          doc.options.enableExplorer = true;
+          MathJax.startup.document = MathJax.startup.getDocument();
+          await MathJax.typesetPromise();
+          return window.SREfeature && window.SREfeature.json;
+        }"""
+    )
+    page.wait_for_load_state("networkidle")
+    assert pfad == sitzung.basis + "_static/vendor/mathjax/sre/mathmaps"
+    assert any(u.startswith(pfad) and u.endswith(".json") for u in geladen), geladen
     sitzung.pruefen()
 
 

@@ -95,6 +95,27 @@ def test_nichts_wird_aus_dem_netz_geladen(gebautes_buch):
     assert not funde, "Externe Ressourcen:\n" + "\n".join(funde[:20])
 
 
+_CDN = re.compile(
+    r"https?://(?:cdn\.jsdelivr\.net|unpkg\.com|cdnjs\.cloudflare\.com|ajax\.googleapis\.com"
+    r"|fonts\.googleapis\.com|fonts\.gstatic\.com|code\.jquery\.com)[^\"'\s)]*"
+)
+
+
+def test_kein_cdn_auch_nicht_als_voreinstellung_im_code(gebautes_buch):
+    """Kein Skript, Stil oder Datensatz des Buchs trägt eine CDN-Adresse – auch nicht als
+    Rückfall im Code (MathJax' Sprachausgabe, Widget-CDN), der nur greift, wenn eine
+    Einstellung fehlt. tools/vendor/ohne_cdn.py entfernt sie beim Vendoring."""
+    funde = []
+    for datei in sorted(gebautes_buch.rglob("*")):
+        if datei.is_file() and datei.suffix in {".js", ".css", ".json", ".html"}:
+            text = datei.read_text(encoding="utf-8", errors="replace")
+            funde += [f"{datei.relative_to(gebautes_buch)}: {u}" for u in _CDN.findall(text)]
+    # Links im Fließtext auf CDN-Seiten gibt es im Buch nicht; jeder Fund ist ein Ladeversuch
+    assert not funde, "CDN-Adressen im gebauten Buch:\n" + "\n".join(funde[:20])
+    sprachdateien = gebautes_buch / "_static" / "vendor" / "mathjax" / "sre" / "mathmaps"
+    assert {"base.json", "de.json", "en.json"} <= {p.name for p in sprachdateien.iterdir()}
+
+
 def test_pruefung_findet_externe_verweise():
     """Gegenprobe: der Parser erkennt ein CDN-Skript, einen Webfont-Stil und ein Bild."""
     parser = _Verweise()

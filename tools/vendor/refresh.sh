@@ -38,6 +38,12 @@ cp "$mj/tex-mml-chtml.js" "$ziel/mathjax/"
 cp -r "$mj/output/chtml/fonts/woff-v2" "$ziel/mathjax/output/chtml/fonts/"
 cp -r "$mj/input/tex/extensions" "$ziel/mathjax/input/tex/"
 cp -r "$mj/ui" "$mj/a11y" "$ziel/mathjax/"
+# Sprachdateien der Sprachausgabe (Deutsch, Englisch, Basis) – sonst fragt das
+# MathJax-Menü beim Einschalten der Sprachausgabe danach
+mkdir -p "$ziel/mathjax/sre/mathmaps"
+cp "$mj"/sre/mathmaps/{base,de,en}.json "$ziel/mathjax/sre/mathmaps/"
+# CDN-Voreinstellungen im Code durch leere Zeichenketten ersetzen (siehe ohne_cdn.py)
+python3 "$here/ohne_cdn.py" "$ziel"
 cp "$tmp/mj/package/LICENSE" "$ziel/LICENSES/mathjax-LICENSE.txt"
 cp "$here/LICENSES.md" "$ziel/LICENSES/README.md"
 (cd "$ziel" && find . -type f ! -name SHA256SUMS | LC_ALL=C sort | xargs sha256sum > SHA256SUMS)
