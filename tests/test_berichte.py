@@ -43,7 +43,7 @@ def test_tippfehler_nennt_aehnliche_kommunen():
 
 
 def test_gemeindeschluessel_sagt_ehrlich_was_geht():
-    erwartet = "Profile für Gemeinden erstellt bimo noch nicht"
+    erwartet = "Gemeindeprofile braucht eine Gemeindetabelle im Datenordner"
     with pytest.raises(ParameterFehler, match=erwartet) as e:
         berichte.pruefe_kommune("17101000")
     assert "17101 (Musterstadt)" in str(e.value)

@@ -131,11 +131,12 @@ def test_ein_fehler_haelt_die_anderen_nicht_auf(auftrag_fuer):
     for ok in ("17101", "17102"):
         assert ergebnisse[ok].ok, ergebnisse[ok].fehler
         assert ergebnisse[ok].name in ergebnisse[ok].datei.read_text(encoding="utf-8")
-    # Die Vorlage prüft die Kommune: eine Gemeinde hat (noch) kein Kommunalprofil.
+    # Die Vorlage prüft die Kommune: Musterland hat keine Gemeindetabelle, also kein
+    # Gemeindeprofil.
     gemeinde = ergebnisse["17151001"]
     assert not gemeinde.ok and gemeinde.datei is None
     assert "„17151001“ ist ein Gemeindeschlüssel" in gemeinde.fehler
-    assert "Profile für Gemeinden erstellt bimo noch nicht" in gemeinde.fehler
+    assert "Gemeindeprofile braucht eine Gemeindetabelle" in gemeinde.fehler
     assert not (auftrag.ausgabe / "17151001.html").exists()
     # Ein unerwarteter Fehler auf dem Worker wird zum Ergebnis, nicht zum Abbruch.
     unbekannt = ergebnisse["17999"]

@@ -58,19 +58,39 @@ class Datenbasis:
     hinweise: tuple[str, ...] = ()  # deutsche Sätze für den Bericht (Gebietsstand u. Ä.)
     dateien: tuple[inventar.Dateieintrag, ...] = ()  # das Inventar des Ordners
     landeswerte: dict[str, pd.DataFrame] = field(default_factory=dict)  # amtliche Landeszeilen
+    # die Gemeindetabellen (…-5) des Ordners, noch ungeformt (nur Kreisbasis; siehe
+    # inventar.gemeindetabellen) – geformt erst, wenn ein Gemeindeprofil gebraucht wird
+    gemeindedateien: dict = field(default_factory=dict, repr=False)
+    # Berichtsebene und Bezugsgebiet: Kreise im Land – oder, in einer Gemeindebasis
+    # (:meth:`gemeindebasis`), Gemeinden im Kreis; die Spalte ``land`` der Gebiete ist
+    # dann der Kreis, und ``oberbasis`` ist die Kreisbasis, deren Kreiswerte gelten.
+    ebene: str = "Kreis"
+    bezug: str = "Land"
+    oberbasis: Datenbasis | None = None
     _zwischenspeicher: dict = field(default_factory=dict, repr=False)
 
     # --- Gebiete -----------------------------------------------------------------------
     @property
     def kreise(self) -> pd.DataFrame:
+        """Die Gebiete, über die berichtet wird: die Kreise (in einer Gemeindebasis: die
+        Gemeinden), mit ``land`` = Bezugsgebiet."""
         g = self.gebiete
-        return g[g["ebene"] == "Kreis"].sort_values("ags").reset_index(drop=True)
+        return g[g["ebene"] == self.ebene].sort_values("ags").reset_index(drop=True)
+
+    def ist_gemeindebasis(self) -> bool:
+        return self.oberbasis is not None
+
+    def gemeindebasis(self) -> Datenbasis | None:
+        """Die Gemeinden dieses Ordners als eigene Datenbasis (Bezug: ihr Kreis) – aus den
+        Gemeindetabellen (…-5); ``None``, wenn der Ordner keine hat."""
+        if not self.gemeindedateien:
+            return None  # keine Gemeindetabelle im Ordner, die eine Kennzahl trägt
+        if "gemeinden" not in self._zwischenspeicher:
+            self._zwischenspeicher["gemeinden"] = _gemeinden(self)
+        return self._zwischenspeicher["gemeinden"]
 
     def ist_musterland(self) -> bool:
         return self.kennung == MUSTERLAND
-
-    def name(self, ags: str) -> str:
-        return str(self.gebiete.set_index("ags").at[ags, "name"])
 
     def land_von(self, ags: str) -> str:
         return str(self.gebiete.set_index("ags").at[ags, "land"])
@@ -87,12 +107,8 @@ class Datenbasis:
         kreise = self.kreise
         if text in set(kreise["ags"]):
             return text
-        if re.fullmatch(r"\d{8}", text) and text[:5] in set(kreise["ags"]):
-            raise ParameterFehler(
-                f"„{text}“ ist ein Gemeindeschlüssel. Profile für Gemeinden erstellt bimo noch "
-                f"nicht, nur für Kreise und kreisfreie Städte – hier: {text[:5]} "
-                f"({self.name(text[:5])})."
-            )
+        if re.fullmatch(r"\d{8}", text) and not self.ist_gemeindebasis():
+            return self._pruefe_gemeinde(text)
         treffer = vorschlaege(text, kreise)
         if not _AGS.fullmatch(text) and not treffer:
             meldung = (
@@ -104,9 +120,54 @@ class Datenbasis:
         if treffer:
             meldung += " Meinten Sie: " + ", ".join(treffer) + "?"
         else:
-            meldung += f" Vorhanden sind {len(kreise)} Kreise, von {kreise['ags'].iloc[0]} "
+            art = "Gemeinden" if self.ebene == "Gemeinde" else "Kreise"
+            meldung += f" Vorhanden sind {len(kreise)} {art}, von {kreise['ags'].iloc[0]} "
             meldung += f"bis {kreise['ags'].iloc[-1]}."
         raise ParameterFehler(meldung)
+
+    def _pruefe_gemeinde(self, text: str) -> str:
+        """Ein Gemeindeschlüssel: gibt es ihn in den Gemeindetabellen, sonst eine Meldung,
+        die sagt, was fehlt (Gemeindetabelle, kreisfreie Stadt, unbekannte Gemeinde)."""
+        kreis = text[:5]
+        gemeinden = self.gemeindebasis()
+        kreisname = f"{kreis} ({self.name(kreis)})" if kreis in set(self.kreise["ags"]) else None
+        hier = f" – hier: {kreisname}" if kreisname else ""
+        da = ", ".join(sorted({str(e.tabelle) for e in self.dateien if e.gemeinderolle}))
+        if gemeinden is not None and not gemeinden.werte:
+            gemeinden = None  # die Gemeindetabellen tragen keine Kennzahl
+        if gemeinden is None and da:
+            raise ParameterFehler(
+                f"„{text}“ ist ein Gemeindeschlüssel. Die Gemeindetabellen im Datenordner "
+                f"({da}) reichen für keine Kennzahl: jede Quote braucht auch die Bevölkerung "
+                f"der Gemeinden (12411-02-03-5){hier}."
+            )
+        if gemeinden is None:
+            raise ParameterFehler(
+                f"„{text}“ ist ein Gemeindeschlüssel. Gemeindeprofile braucht eine "
+                f"Gemeindetabelle im Datenordner (z. B. 12411-02-03-5, Bevölkerung nach "
+                f"Altersgruppen, Gemeinden); in {self.titel} gibt es nur Kreiswerte{hier}."
+            )
+        if text in set(gemeinden.kreise["ags"]):
+            return text
+        if kreisname and not (gemeinden.kreise["land"] == kreis).any():
+            raise ParameterFehler(
+                f"Zu „{text}“ hat die Gemeindetabelle keine Gemeinden des Kreises {kreisname}"
+                " – eine kreisfreie Stadt ist ihr eigener Kreis: ihr Profil ist das "
+                f"Kommunalprofil {kreis}."
+            )
+        return gemeinden.pruefe_kommune(text)  # unbekannt: Vorschläge unter den Gemeinden
+
+    def name(self, ags: str) -> str:
+        if ags not in self._namen():
+            g = self.gemeindebasis() if not self.ist_gemeindebasis() else None
+            if g is not None and ags in g._namen():
+                return g.name(ags)
+        return str(self._namen()[ags])
+
+    def _namen(self) -> pd.Series:
+        if "namen" not in self._zwischenspeicher:
+            self._zwischenspeicher["namen"] = self.gebiete.set_index("ags")["name"]
+        return self._zwischenspeicher["namen"]
 
     # --- Indikatoren -------------------------------------------------------------------
     def indikatoren(self, themenfeld: str | None = None) -> list[indikatoren.Indikator]:
@@ -159,7 +220,7 @@ class Datenbasis:
     ) -> list[str]:
         """Deutsche Sätze, wo ein Landeswert die Summe der Kreise ist und Kreise fehlen
         (wahlweise nur für ein Land und ein Jahr)."""
-        if self.ist_musterland() or kennung not in self.werte:
+        if self.ist_musterland() or self.ist_gemeindebasis() or kennung not in self.werte:
             return []
         t, _ = self._kreise_und_summe(kennung)
         amtlich = self.landeswerte.get(kennung)
@@ -186,15 +247,21 @@ class Datenbasis:
         """Das Inventar des Datenordners als kurze Markdown-Liste (leer bei Musterland)."""
         return inventar.als_markdown(list(self.dateien)) if self.dateien else ""
 
-    def geschuetzt(self, kennung: str, mindestfallzahl: int) -> geheimhaltung.Veroeffentlichung:
+    def geschuetzt(
+        self, kennung: str, mindestfallzahl: int, *, bezug: str | None = None
+    ) -> geheimhaltung.Veroeffentlichung:
         """Kreise und Länder eines Indikators, geheim gehalten (je Prozess einmal gerechnet).
 
         Je Land und Jahr ist das Land die Summenzeile seiner Kreise: Was primär gesperrt
         wird, schützt eine sekundäre Sperrung gegen das Zurückrechnen aus der Landessumme.
+        ``bezug``: nur dieses Bezugsgebiet (ein Land; in der Gemeindebasis ein Kreis mit
+        seinen Gemeinden) – jedes wird für sich geschützt, das Ergebnis ist dasselbe.
         """
-        schluessel = (kennung, mindestfallzahl)
+        schluessel = (kennung, mindestfallzahl, bezug)
         if schluessel not in self._zwischenspeicher:
             kreise, summe = self._kreise_und_summe(kennung)
+            if bezug is not None:
+                kreise, summe = kreise[kreise["land"] == bezug], summe[summe["land"] == bezug]
             spalten = ["ags", "land", "jahr", "zaehler", "nenner", "wert"]
             t = pd.concat([kreise[spalten], summe[spalten]], ignore_index=True)
             t["gebiet"] = t["ags"].where(t["ags"] != t["land"], "LAND")
@@ -205,7 +272,10 @@ class Datenbasis:
                 summenzeile="LAND",
                 mindestfallzahl=mindestfallzahl,
             )
-            v = self._amtliche_laender(kennung, v, mindestfallzahl)
+            if self.oberbasis is not None:
+                v = self._kreise_der_oberbasis(kennung, v, mindestfallzahl)
+            else:
+                v = self._amtliche_laender(kennung, v, mindestfallzahl)
             self._zwischenspeicher[schluessel] = v
         return self._zwischenspeicher[schluessel]
 
@@ -240,6 +310,37 @@ class Datenbasis:
             for s in ("zaehler", "nenner", "wert"):
                 tabelle.at[i, s] = pd.NA if klein else zeile[s]
                 gesperrt.at[i, s] = klein
+        return geheimhaltung.Veroeffentlichung(tabelle, gesperrt, v.mindestfallzahl, v.wertspalten)
+
+    def _kreise_der_oberbasis(
+        self, kennung: str, v: geheimhaltung.Veroeffentlichung, mindestfallzahl: int
+    ) -> geheimhaltung.Veroeffentlichung:
+        """Gemeindebasis: die Kreiszeilen sind die Kreiswerte, wie sie das Kommunalprofil des
+        Kreises veröffentlicht (dort geschützt gegen die Landessumme).
+
+        Geschützt wird mit der Summe der Gemeinden als Summenzeile (sekundäre Sperrung gegen
+        das Zurückrechnen aus dem Kreiswert). Ist der Kreiswert im Kreisprofil gesperrt oder
+        fehlt er, sind hier der Kreis und alle seine Gemeinden dieses Jahres gesperrt – sonst
+        ergäbe die Summe der Gemeinden den dort gesperrten Kreiswert.
+        """
+        assert self.oberbasis is not None
+        oben = self.oberbasis.geschuetzt(kennung, mindestfallzahl).tabelle
+        kreiswerte = {
+            (a, j): z
+            for a, j, z in zip(oben["ags"], oben["jahr"], oben.to_dict("records"), strict=True)
+        }
+        tabelle, gesperrt = v.tabelle.copy(), v.gesperrt.copy()
+        spalten = ["zaehler", "nenner", "wert"]
+        for i in tabelle.index[tabelle["gebiet"] == "LAND"]:
+            kreis, jahr = tabelle.at[i, "ags"], tabelle.at[i, "jahr"]
+            zeile = kreiswerte.get((kreis, jahr))
+            if zeile is not None and not pd.isna(zeile["wert"]):
+                for s in spalten:
+                    tabelle.at[i, s] = zeile[s]
+                continue
+            alle = (tabelle["land"] == kreis) & (tabelle["jahr"] == jahr)
+            tabelle.loc[alle, spalten] = pd.NA
+            gesperrt.loc[alle, spalten] = True
         return geheimhaltung.Veroeffentlichung(tabelle, gesperrt, v.mindestfallzahl, v.wertspalten)
 
     def geometrie(self):  # noqa: ANN201 – geopandas optional
@@ -343,6 +444,63 @@ def _ordner(ordner_: str, _stand_: tuple) -> Datenbasis:
         hinweise=tuple(bestand.hinweise),
         dateien=tuple(bestand.eintraege),
         landeswerte=landeswerte,
+        gemeindedateien=dict(bestand.gemeinden),
+    )
+
+
+def _gemeinden(kreisbasis: Datenbasis) -> Datenbasis:
+    """Die Gemeindebasis eines Ordners: Gemeinden (8-stellig) mit ihrem Kreis als Bezug.
+
+    Gemeindeschlüssel im Gebietsstand der Gemeindetabelle; der Kreis einer Gemeinde eines
+    inzwischen aufgelösten Kreises ist der neue Kreis (Göttingen/Osterode → 03159).
+    Indikatoren: die, deren Tabellen alle als Gemeindetabelle im Ordner liegen
+    (:func:`bimo.daten.inventar.gemeindewerte`).
+    """
+    tabellen = inventar.gemeindetabellen(kreisbasis.gemeindedateien)
+    kreise = kreisbasis.kreise
+    neu = {
+        str(a): str(n)
+        for schluessel, _ in inventar.umstiege()
+        for a, n in zip(schluessel["ags_alt"], schluessel["ags_neu"], strict=True)
+    }
+    namen: dict[str, str] = {}
+    for t in tabellen.values():
+        namen.update(t.attrs.get("namen", {}))
+    werte = inventar.gemeindewerte(tabellen)
+    ags = sorted({a for t in werte.values() for a in t["ags"]})
+    g = pd.DataFrame({"ags": ags, "ebene": "Gemeinde"})
+    g["land"] = [neu.get(a[:5], a[:5]) for a in ags]
+    g = g[g["land"].isin(set(kreise["ags"]))]
+    werte = {k: t[t["ags"].isin(set(g["ags"]))].reset_index(drop=True) for k, t in werte.items()}
+    g["name"] = [namen.get(a, a) for a in g["ags"]]
+    bezug = kreise[kreise["ags"].isin(set(g["land"]))][["ags", "name"]].assign(ebene="Kreis")
+    bezug["land"] = bezug["ags"]
+    gebiete = pd.concat([g, bezug], ignore_index=True)[["ags", "name", "ebene", "land"]]
+    jahre = sorted({int(j) for t in werte.values() for j in t["jahr"].unique()})
+    hinweis = (
+        "Gemeindeprofil: verglichen wird mit dem Kreis, und zwar mit dem Kreiswert, den das "
+        "Kommunalprofil des Kreises veröffentlicht; gesperrt ist, was dort gesperrt ist, und "
+        "jede Gemeindezahl, aus der sich mit dem Kreiswert eine kleine Fallzahl "
+        "zurückrechnen ließe. Gemeindeschlüssel im Gebietsstand der Gemeindetabelle"
+        + (f" ({', '.join(map(str, jahre))})." if jahre else ".")
+    )
+    return Datenbasis(
+        kreisbasis.kennung,
+        kreisbasis.titel,
+        gebiete.sort_values("ags").reset_index(drop=True),
+        werte,
+        tuple(
+            dict.fromkeys(
+                [*(t.attrs["quelle"] for t in tabellen.values() if t.attrs.get("quelle"))]
+                + list(kreisbasis.quellen)
+            )
+        ),
+        None,
+        hinweise=(*kreisbasis.hinweise, hinweis),
+        dateien=kreisbasis.dateien,
+        ebene="Gemeinde",
+        bezug="Kreis",
+        oberbasis=kreisbasis,
     )
 
 

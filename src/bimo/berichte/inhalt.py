@@ -106,17 +106,26 @@ class Bericht:
     def land_name(self) -> str:
         return self.basis.name(self.land)
 
+    @property
+    def bezug(self) -> str:
+        """Womit verglichen wird: „Land“ (Kreisprofil) oder „Kreis“ (Gemeindeprofil)."""
+        return self.basis.bezug
+
     @cached_property
     def stadtstaat(self) -> bool:
         """Berlin, Hamburg: Kommune und Land sind dasselbe Gebiet – kein Landesvergleich."""
+        if self.basis.ist_gemeindebasis():
+            return False
         kreise = self.basis.kreise
         return set(kreise.loc[kreise["land"] == self.land, "ags"]) == {self.kommune}
 
     @cached_property
     def aehnliche(self) -> list[str]:
         """Kommunen zum Vergleich: die ähnlichsten nach Struktur oder die angegebenen."""
-        if self.vergleich == "land":
-            return []
+        if self.vergleich == "land" or (
+            self.basis.ist_gemeindebasis() and self.vergleich == "aehnliche"
+        ):
+            return []  # Gemeinden: verglichen wird mit ihrem Kreis
         if self.vergleich != "aehnliche":
             return [a for a in self.vergleich.split(",") if a != self.kommune]
         merkmale = [m for m in AEHNLICHKEIT if m in self.basis.werte]
@@ -141,6 +150,8 @@ class Bericht:
     # Zahlen (nur veröffentlichte)
     def _veroeffentlicht(self, kennung: str) -> pd.DataFrame:
         """Geschützte Werte aller Kreise und Länder; gesperrt = <NA>."""
+        if self.basis.ist_gemeindebasis():  # nur die Gemeinden des eigenen Kreises
+            return self.basis.geschuetzt(kennung, self.mindestfallzahl, bezug=self.land).tabelle
         return self.basis.geschuetzt(kennung, self.mindestfallzahl).tabelle
 
     def berichtsjahr(self, kennung: str) -> int | None:
@@ -154,7 +165,8 @@ class Bericht:
         return None if zeile.empty else zeile.iloc[0]
 
     def _rang(self, kennung: str, jahr: int) -> tuple[int, int] | None:
-        """Rang der Kommune unter den Kreisen ihres Landes (1 = höchster Wert)."""
+        """Rang der Kommune unter den Kreisen ihres Landes (Gemeinden: ihres Kreises;
+        1 = höchster Wert)."""
         t = self._veroeffentlicht(kennung)
         t = t[(t["jahr"] == jahr) & (t["land"] == self.land) & (t["ags"] != self.land)]
         t = t.dropna(subset=["wert"])
@@ -184,7 +196,7 @@ class Bericht:
         titel = VORLAGEN[vorlage].titel
         if VORLAGEN[vorlage].ein_thema:
             titel += f" „{self.themenfelder[0]}“" if self.thema != ALLE else ""
-        vergleich = f"{_md(self.land_name)} (Land)"
+        vergleich = f"{_md(self.land_name)} ({self.bezug})"
         if self.stadtstaat:
             vergleich = (
                 f"{len(self.aehnliche)} ähnliche Kommunen (Stadtstaat: kein Landesvergleich)"
@@ -192,6 +204,8 @@ class Bericht:
         elif self.aehnliche:
             vergleich += f" und {len(self.aehnliche)} ähnliche Kommunen"
         jahr = f"Berichtsjahr {self.jahr}" if self.jahr else "neueste verfügbare Jahre"
+        if self.basis.ist_gemeindebasis():
+            titel = titel.replace("Kommunalprofil", "Gemeindeprofil")
         return Text(
             f"# {titel} {_md(self.name)}\n\n"
             f"**Gemeindeschlüssel {self.kommune}** · {jahr} · Vergleich: {vergleich}\n\n"
@@ -201,6 +215,8 @@ class Bericht:
         )
 
     def vergleichskommunen(self) -> Text:
+        if not self.aehnliche and self.basis.ist_gemeindebasis():
+            return Text(f"Verglichen wird mit dem Kreis {_md(self.land_name)}.")
         if self.vergleich == "land":
             return Text("Verglichen wird mit dem Land.")
         namen = ", ".join(f"{_md(self.basis.name(a))} ({a})" for a in self.aehnliche)
@@ -244,7 +260,7 @@ class Bericht:
                 zeile["Vergleichskommunen"] = self._text(ind.kennung, mittel)
             if not self.stadtstaat:
                 rang = self._rang(ind.kennung, jahr)
-                zeile["Rang im Land"] = f"{rang[0]} von {rang[1]}" if rang else GEHEIM
+                zeile[f"Rang im {self.bezug}"] = f"{rang[0]} von {rang[1]}" if rang else GEHEIM
             zeilen.append(zeile)
         return Tabelle(pd.DataFrame(zeilen), titel=themenfeld)
 
@@ -253,7 +269,7 @@ class Bericht:
         mit ``lesart`` dazu, was ein hoher Wert bedeutet."""
         saetze = []
         for ind, jahr, ort, land in self._kennzahlen_mit_werten(themenfeld):
-            bezug = "dem Landeswert"
+            bezug = "dem Landeswert" if self.bezug == "Land" else "dem Kreiswert"
             if self.stadtstaat:  # verglichen wird mit den ähnlichen Kommunen
                 mittel, _ = self._mittel_aehnliche(ind.kennung, jahr)
                 land = None if mittel is None else pd.Series({"wert": mittel})
@@ -308,6 +324,11 @@ class Bericht:
         """Karte der Kreise des Landes; die Kommune ist schwarz umrandet."""
         geo = self.basis.geometrie()
         ind = indikatoren.indikator(kennung)
+        if self.basis.ist_gemeindebasis():
+            return Text(
+                "_Keine Karte: Zu den Gemeinden liegen keine Gemeindeflächen vor (die "
+                "Geometrie im Datenordner sind die Kreise)._"
+            )
         if geo is None:
             return Text(
                 "_Keine Karte: Zu diesen Daten liegt keine Geometrie vor (eine GeoJSON-Datei "
@@ -348,7 +369,8 @@ class Bericht:
             w = self._wert(kennung, ags, jahr)
             zeilen.append(
                 {
-                    "Gebiet": self.basis.name(ags) + (" (Land)" if ags == self.land else ""),
+                    "Gebiet": self.basis.name(ags)
+                    + (f" ({self.bezug})" if ags == self.land else ""),
                     "Schlüssel": ags,
                     f"{ind.name} {jahr}": self._text(kennung, None if w is None else w["wert"]),
                     "Zähler": _anzahl(w, "zaehler"),
@@ -476,6 +498,18 @@ class Bericht:
         Tabelle fehlt im Ordner)."""
         from bimo.indikatoren.adapter import amtliche_tabellen
 
+        if self.basis.ist_gemeindebasis():
+            kreis = self.basis.oberbasis
+            nur_kreis = [
+                indikatoren.indikator(k).name for k in kreis.werte if k not in self.basis.werte
+            ]
+            if not nur_kreis:
+                return ""
+            return (
+                "Im Gemeindeprofil stehen nur Kennzahlen, deren Tabellen als Gemeindetabelle "
+                f"(…-5) im Ordner liegen. Nur für Kreise, im Kommunalprofil {self.land}: "
+                f"{'; '.join(nur_kreis)}."
+            )
         ohne_quelle, ohne_datei = [], []
         for ind in indikatoren.alle_indikatoren():
             if ind.kennung in self.basis.werte:
@@ -504,6 +538,8 @@ class Bericht:
         teile = [f"**Datenquellen und Lizenz:**\n\n{zeilen}"]
         if not self.basis.ist_musterland():
             landeswerte = "" if self.stadtstaat else _md(self._landeswerte_text()) + " "
+            if self.basis.ist_gemeindebasis():
+                landeswerte = ""  # Kreiswerte wie im Kreisprofil: steht in den Hinweisen
             teile.append(
                 landeswerte
                 + "Schularten und Übergänge unterscheiden sich von Land zu Land: Vergleiche "
@@ -537,9 +573,12 @@ def bericht(
     """Prüft die Parameter (deutsche Meldungen) und gibt den :class:`Bericht` zurück."""
     daten = pruefe_daten(daten)
     basis = datenbasis.lade(daten)
+    kommune = basis.pruefe_kommune(kommune)
+    if len(kommune) == 8:  # eine Gemeinde: ihr Profil rechnet mit der Gemeindebasis
+        basis = basis.gemeindebasis()
     return Bericht(
         basis,
-        basis.pruefe_kommune(kommune),
+        kommune,
         pruefe_jahr(jahr, daten),
         pruefe_vergleich(vergleich, daten),
         pruefe_thema(thema, daten),

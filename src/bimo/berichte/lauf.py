@@ -158,7 +158,7 @@ def baue_berichte(
     if kommunen is None:
         kommunen = list(basis.kreise["ags"])
     kommunen = list(dict.fromkeys(basis.pruefe_kommune(k) for k in kommunen))
-    namen = dict(zip(basis.gebiete["ags"], basis.gebiete["name"], strict=True))
+    namen = {k: basis.name(k) for k in kommunen}
     auftrag = Auftrag(vorlage, pfad, parameter, ausgabe, namen, pdf)
     quellen = basis.quellen
 

@@ -19,6 +19,7 @@ Kreistabellen nur als Länder stehen, zu den Kreisen ``11000`` und ``02000``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +34,10 @@ __all__ = [
     "EINRICHTUNGSKINDER",
     "STADTSTAATEN",
     "Bestand",
+    "gemeindeschluessel",
+    "gemeindetabellen",
+    "gemeindewerte",
+    "umstiege",
     "Dateieintrag",
     "als_markdown",
     "als_text",
@@ -95,7 +100,7 @@ _MUSTERLAND = pd.DataFrame(
 )
 
 
-def _umstiege() -> list[tuple[pd.DataFrame, str]]:
+def umstiege() -> list[tuple[pd.DataFrame, str]]:
     return [
         (
             umstieg_goettingen_osterode(),
@@ -129,6 +134,8 @@ class Dateieintrag:
     speist: tuple[tuple[str, str], ...] = ()
     grund: str = ""
     hinweise: list[str] = field(default_factory=list)
+    gemeinden: int = 0  # Gemeindetabelle, die Gemeindeprofile speist: ihre Gemeinden
+    gemeinderolle: str | None = None  # als welche Tabelle des Registers (Gemeindezeilen)
 
     @property
     def verwendet(self) -> bool:
@@ -157,8 +164,10 @@ class Dateieintrag:
         """Eine Zeile Text, z. B. „21111-02-06-4_stand2026.csv: Tabelle … – speist …“."""
         text = f"{self.datei}: {self._beschreibung() or 'keine Tabelle'}"
         if self.verwendet:
-            speist = ", ".join(f"{k} ({n})" for k, n in self.speist)
-            text += f" – speist {speist}" if speist else " – verwendet"
+            speist = [f"{k} ({n})" for k, n in self.speist]
+            if self.gemeinden:
+                speist.append(f"Gemeindeprofile ({self.gemeinden} Gemeinden in der Datei)")
+            text += f" – speist {', '.join(speist)}" if speist else " – verwendet"
         else:
             text += f" – nicht verwendet: {self.grund}"
         for h in self.hinweise:
@@ -172,7 +181,9 @@ class Bestand:
 
     ``kreise``/``laender``: je Tabelle des Registers die ordentliche Form (Kreise inkl.
     ``02000``/``11000``; Länder aus den amtlichen Landeszeilen); ``namen``: Schlüssel → Name;
-    ``hinweise``: deutsche Sätze für den Bericht (Gebietsstand u. Ä.).
+    ``hinweise``: deutsche Sätze für den Bericht (Gebietsstand u. Ä.); ``gemeinden``: je
+    Tabelle die Gemeindetabellen (``…-5``) mit ihrem Adapter, noch ungeformt – daraus rechnet
+    :mod:`bimo.berichte.datenbasis` Gemeindeprofile (:func:`gemeindetabellen`).
     """
 
     ordner: Path
@@ -184,6 +195,7 @@ class Bestand:
     quellen: list[str]
     lizenz: bool = False
     geometrie: Path | None = None
+    gemeinden: dict[str, list[tuple[pd.DataFrame, Callable]]] = field(default_factory=dict)
 
 
 def _jahre(t: pd.DataFrame) -> tuple[int, ...]:
@@ -295,7 +307,7 @@ def _gebietsstand(kreise: dict[str, list], eintraege: dict[int, Dateieintrag]) -
     alten Kreise noch mit Werten nennen.
     """
     hinweise = []
-    for schluessel, text in _umstiege():
+    for schluessel, text in umstiege():
         alt, neu = set(schluessel["ags_alt"]), set(schluessel["ags_neu"])
         if not any(_aufgeloest(t, alt, neu) for teile in kreise.values() for _, t in teile):
             continue
@@ -377,10 +389,10 @@ def lies_ordner(ordner: str | Path) -> Bestand:
                     (eintraege[n].datei for n in nummern if n != nr and eintraege[n].rolle),
                     "einer anderen Datei",
                 )
-                if re.search(r"-5(-B)?$", eintrag.tabelle or ""):
+                if _ist_gemeindetabelle(eintrag):
                     eintrag.grund = (
                         f"Gemeindetabelle: ihre Kreiszeilen bringen keine Jahre, die nicht "
-                        f"schon {besser} hat; Profile für Gemeinden baut bimo noch nicht."
+                        f"schon {besser} hat"
                     )
                 else:
                     eintrag.grund = (
@@ -407,6 +419,7 @@ def lies_ordner(ordner: str | Path) -> Bestand:
                         )
                     ziel.setdefault(EINRICHTUNGSKINDER, []).append((nr, v[v["jahr"].isin(neu)]))
     hinweise = _gebietsstand(kreise, dict(enumerate(eintraege)))
+    gemeinden = _gemeindedateien(kandidaten, adapter, eintraege, gelesen)
     namen = _namen([gelesen[n] for teile in kreise.values() for n, _ in teile])
     quellen, lizenz = _quellen([gelesen[n] for teile in kreise.values() for n, _ in teile])
     return Bestand(
@@ -419,6 +432,135 @@ def lies_ordner(ordner: str | Path) -> Bestand:
         quellen,
         lizenz,
         geometrie,
+        gemeinden,
+    )
+
+
+def _gemeindedateien(
+    kandidaten: dict[str, list[int]],
+    adapter: dict,
+    eintraege: list[Dateieintrag],
+    gelesen: dict[int, pd.DataFrame],
+) -> dict[str, list[tuple[pd.DataFrame, Callable]]]:
+    """Die Gemeindetabellen (``…-5``) je Tabelle des Registers, neuester Stand zuerst – noch
+    ungelesen (:func:`gemeindetabellen` formt sie erst, wenn ein Gemeindeprofil gebraucht
+    wird). Ins Inventar: welche Datei Gemeindeprofile speisen kann oder warum nicht."""
+    from bimo.indikatoren import alle_indikatoren
+
+    dateien: dict[str, list[tuple[pd.DataFrame, Callable]]] = {}
+    rollen: dict[str, list[Dateieintrag]] = {}
+    for code, nummern in kandidaten.items():
+        rolle, umformen = adapter[code]
+        nummern = [n for n in nummern if _ist_gemeindetabelle(eintraege[n])]
+        nummern.sort(
+            key=lambda n: (_stand_datum(eintraege[n]), len(eintraege[n].jahre)), reverse=True
+        )
+        for nr in nummern:
+            dateien.setdefault(rolle, []).append((gelesen[nr], umformen))
+            rollen.setdefault(rolle, []).append(eintraege[nr])
+    # eine Quote braucht alle ihre Tabellen auf Gemeindeebene (Kita-Kinder und Bevölkerung)
+    moeglich = {
+        r for ind in alle_indikatoren() if set(ind.tabellen) <= set(rollen) for r in ind.tabellen
+    }
+    for rolle, liste in rollen.items():
+        for e in liste:
+            e.gemeinderolle = rolle
+            if rolle in moeglich:
+                e.gemeinden = e.gebiete.get("Gemeinde", 0)
+                if e.grund.startswith("Gemeindetabelle"):
+                    e.grund = ""  # verwendet – für die Gemeinden, nicht für die Kreise
+            elif e.grund.startswith("Gemeindetabelle"):
+                e.grund += (
+                    "; für Gemeindeprofile fehlt die zweite Tabelle auf Gemeindeebene (etwa "
+                    "die Bevölkerung 12411-02-03-5 für eine Quote)"
+                )
+    return {r: d for r, d in dateien.items() if r in moeglich}
+
+
+def gemeindetabellen(
+    dateien: dict[str, list[tuple[pd.DataFrame, Callable]]],
+) -> dict[str, pd.DataFrame]:
+    """Die Gemeindezeilen der Gemeindetabellen in ordentlicher Form: je Tabelle des Registers,
+    je Jahr aus der Datei mit dem neuesten Stand. Schlüssel 8-stellig im Gebietsstand der
+    Datei (Gemeinden werden nicht umgeschlüsselt); Namen in ``attrs["namen"]``, der
+    Quellenvermerk in ``attrs["quelle"]``."""
+    ergebnis: dict[str, pd.DataFrame] = {}
+    for rolle, liste in dateien.items():
+        genommen: set[int] = set()
+        teile, namen, roh = [], {}, []
+        for t, umformen in liste:
+            try:
+                g = umformen(t, ebene="Gemeinde")
+            except BimoFehler:
+                continue  # die Datei ist mit ihrem Grund schon im Inventar
+            g = g.assign(ags=g["ags"].astype(str).map(gemeindeschluessel))
+            g = g[g["ags"].str.fullmatch(r"\d{8}")]
+            # eine Gemeinde unter zwei Verbandsschlüsseln (der alte Verband aufgelöst, „-“ = 0):
+            # die Zählung des bestehenden, also der größere Wert
+            gliederung = [c for c in g.columns if c != "wert"]
+            g = g.groupby(gliederung, dropna=False, as_index=False, sort=False)["wert"].max()
+            neu = {int(j) for j in g["jahr"].dropna().unique()} - genommen
+            if not neu:
+                continue
+            genommen |= neu
+            teile.append(g[g["jahr"].isin(neu)])
+            roh.append(t)
+            z = t[t["ebene"] == "Gemeinde"].drop_duplicates("ags")
+            for ags, name in zip(z["ags"], z["name"], strict=True):
+                namen.setdefault(gemeindeschluessel(str(ags)), _gemeindename(str(name)))
+        if teile:
+            ergebnis[rolle] = pd.concat(teile, ignore_index=True)
+            ergebnis[rolle].attrs["namen"] = namen
+            quellen, _ = _quellen(roh)
+            ergebnis[rolle].attrs["quelle"] = quellen[0] if quellen else ""
+    return ergebnis
+
+
+def gemeindewerte(tabellen: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Die Indikatoren der Gemeinden (8-stellige Schlüssel) aus :func:`gemeindetabellen`."""
+    from bimo.indikatoren import alle_indikatoren
+
+    werte: dict[str, pd.DataFrame] = {}
+    for ind in alle_indikatoren():
+        if not set(ind.tabellen) <= set(tabellen):
+            continue
+        try:
+            t = ind.berechne(land=False, tabellen=tabellen_fuer(ind.kennung, tabellen))
+        except (BimoFehler, KeyError, ValueError):
+            continue  # die Tabelle trägt diesen Indikator nicht (z. B. Staatsangehörigkeit)
+        t = t[t["ags"].astype(str).str.fullmatch(r"\d{8}")].dropna(subset=["wert"])
+        if not t.empty:
+            werte[ind.kennung] = t.reset_index(drop=True)
+    return werte
+
+
+def _ist_gemeindetabelle(eintrag: Dateieintrag) -> bool:
+    """Eine Gemeindetabelle (``…-5``, auch ``-5-B`` oder eine Auswahl „regionale Ebenen“):
+    mehr Gemeinden als Kreise. Kreistabellen nennen einzelne Städte in Regionalverbänden
+    (Aachen, Hannover, Saarbrücken) als Gemeinden – das macht sie nicht zu Gemeindetabellen."""
+    n = eintrag.gebiete.get("Gemeinde", 0)
+    return n > 0 and (
+        n > eintrag.gebiete.get("Kreis", 0) or bool(re.search(r"-5(-B)?$", eintrag.tabelle or ""))
+    )
+
+
+def gemeindeschluessel(schluessel: str) -> str:
+    """Der amtliche Gemeindeschlüssel (8 Stellen) zu einem Schlüssel der Regionaldatenbank.
+
+    Gemeinden in Gemeindeverbänden stehen dort mit 10–12 Stellen (Kreis, Verband, Gemeinde),
+    z. B. ``"03151401002"`` (Barwedel in der Samtgemeinde Boldecker Land) → ``"03151002"``:
+    die fünf Stellen des Kreises und die letzten drei der Gemeinde.
+    """
+    schluessel = schluessel.strip()
+    if schluessel.isdigit() and 10 <= len(schluessel) <= 12:
+        return schluessel[:5] + schluessel[-3:]
+    return schluessel
+
+
+def _gemeindename(name: str) -> str:
+    """„Remagen, verbandsfr. Gemeinde“ → „Remagen“ (der Zusatz sagt nur die Verbandsform)."""
+    return re.sub(
+        r",\s*(verbandsfr\.|verbandsfreie|amtsfreie|amtsfr\.)\s+Gemeinde$", "", name.strip()
     )
 
 
