@@ -121,13 +121,15 @@ arbeitsblaetter: $(STEMPEL)
 
 # Stufen (Marker in pyproject.toml, Regeln in tests/conftest.py): make test läuft alle,
 # make test-schnell nur, was ohne Buch, Browser, Kernel und echte Daten auskommt.
+# je Kern ein pytest-Prozess; jede Datei (jedes Notebook) bleibt in einem Prozess, in Reihenfolge
+PARALLEL ?= -n auto --dist loadfile
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with=tests/nbval_sanitize.cfg
 SCHNELL := not (buch or browser or berichte or realdaten or langsam)
 
 # Nach dem Bau von Buch und Trainerausgabe ist der Rest die Dauer eines „warmen“ make test
 # (Buch gebaut, nichts geändert); --durations zeigt, wohin die Zeit geht.
 test: book trainer
-	@start=$$(date +%s); $(BIN)/pytest $(NBVAL) --durations=25; rc=$$?; \
+	@start=$$(date +%s); $(BIN)/pytest $(NBVAL) $(PARALLEL) --durations=25; rc=$$?; \
 	  echo "make test warm (pytest nach gebautem Buch): $$(( $$(date +%s) - start )) s"; exit $$rc
 
 test-schnell: $(STEMPEL)

@@ -392,7 +392,7 @@ def lies_ordner(ordner: str | Path) -> Bestand:
                 if _ist_gemeindetabelle(eintrag):
                     eintrag.grund = (
                         f"Gemeindetabelle: ihre Kreiszeilen bringen keine Jahre, die nicht "
-                        f"schon {besser} hat"
+                        f"schon {besser} hat."
                     )
                 else:
                     eintrag.grund = (
@@ -470,9 +470,9 @@ def _gemeindedateien(
                 if e.grund.startswith("Gemeindetabelle"):
                     e.grund = ""  # verwendet – für die Gemeinden, nicht für die Kreise
             elif e.grund.startswith("Gemeindetabelle"):
-                e.grund += (
+                e.grund = e.grund.rstrip(".") + (
                     "; für Gemeindeprofile fehlt die zweite Tabelle auf Gemeindeebene (etwa "
-                    "die Bevölkerung 12411-02-03-5 für eine Quote)"
+                    "die Bevölkerung 12411-02-03-5 für eine Quote)."
                 )
     return {r: d for r, d in dateien.items() if r in moeglich}
 
