@@ -189,3 +189,11 @@ def test_bimo_berichte_baut_ein_gemeindeprofil(tmp_path: Path, capsys):
     assert "Kommunalprofil Gifhorn" in (tmp_path / "03151.html").read_text(encoding="utf-8")
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert "Barwedel" in index and "Gifhorn" in index
+
+
+def test_bimo_daten_pruefen_nennt_die_gemeindeprofile(capsys):
+    assert cli.main(["daten", "pruefen", str(FRUEHER)]) == 0
+    ausgabe = capsys.readouterr().out
+    assert "12411-02-03-5_00.csv" in ausgabe and "speist Gemeindeprofile" in ausgabe
+    assert "Dazu Gemeindeprofile aus 12411-02-03-5 (13782 Gemeinden in der Datei)" in ausgabe
+    assert "--kommune <achtstelliger Gemeindeschlüssel>" in ausgabe

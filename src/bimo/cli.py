@@ -343,6 +343,14 @@ def _daten_pruefen(pfad: Path) -> int:
         f"bimo berichte --daten {pfad} --alle erstellt Profile für {len(kreise)} Kreise{mit} "
         f"mit {len(basis.werte)} Kennzahl{'' if len(basis.werte) == 1 else 'en'}: {kennzahlen}."
     )
+    gemeindetabellen = sorted({str(e.tabelle) for e in basis.dateien if e.gemeinden})
+    if gemeindetabellen:
+        beispiel = next(e for e in basis.dateien if e.gemeinden)
+        print(
+            f"Dazu Gemeindeprofile aus {', '.join(gemeindetabellen)} "
+            f"({beispiel.gemeinden} Gemeinden in der Datei): bimo berichte --daten {pfad} "
+            "--kommune <achtstelliger Gemeindeschlüssel>."
+        )
     for satz in basis.hinweise:
         print(f"Hinweis: {satz}")
     return 0

@@ -482,7 +482,11 @@ def _gemeinden(kreisbasis: Datenbasis) -> Datenbasis:
         "Kommunalprofil des Kreises veröffentlicht; gesperrt ist, was dort gesperrt ist, und "
         "jede Gemeindezahl, aus der sich mit dem Kreiswert eine kleine Fallzahl "
         "zurückrechnen ließe. Gemeindeschlüssel im Gebietsstand der Gemeindetabelle"
-        + (f" ({', '.join(map(str, jahre))})." if jahre else ".")
+        + (
+            f" (Jahr{'e' if len(jahre) > 1 else ''} {', '.join(map(str, jahre))})."
+            if jahre
+            else "."
+        )
     )
     return Datenbasis(
         kreisbasis.kennung,
