@@ -206,6 +206,20 @@ def test_stadtstaat_ohne_landesvergleich_auch_in_den_hinweisen(heute, basis_heut
     muenchen = berichte.bericht("09162", daten=str(heute))
     assert not muenchen.stadtstaat
     assert "Landeswerte aus den amtlichen Landeszeilen" in muenchen.quellen().markdown
+    # die Zeitreihe (2017: Abgänger ohne Abschluss bis 2015): Hamburg allein – Stadt und Land sind
+    # dasselbe Gebiet, zwei Linien wären dieselbe –, München mit Bayern
+    kennung = "ohne_abschluss_anteil"
+    hamburg = berichte.bericht("02000", daten=str(FRUEHER))
+    hamburg_linien = hamburg.zeitreihe(kennung).figur.axes[0].get_lines()
+    assert [linie.get_label() for linie in hamburg_linien] == ["Hamburg"]
+    jahre = list(hamburg_linien[0].get_xdata())
+    assert len(jahre) == len(set(jahre)) >= 3
+    muenchen = berichte.bericht("09162", daten=str(FRUEHER))
+    muenchen_linien = muenchen.zeitreihe(kennung).figur.axes[0].get_lines()
+    assert [linie.get_label() for linie in muenchen_linien] == [
+        "München, Landeshauptstadt",
+        "Bayern",
+    ]
 
 
 def test_bimo_daten_pruefen_nennt_jede_datei(heute, capsys):

@@ -301,16 +301,18 @@ class Bericht:
         return t
 
     def zeitreihe(self, kennung: str) -> grafik.Grafik | Text:
-        """Verlauf der Kommune gegen das Land (höchstens die letzten zehn Jahre)."""
+        """Verlauf der Kommune gegen das Land (Gemeinde: gegen den Kreis; Stadtstaat: allein –
+        Stadt und Land sind dasselbe Gebiet), höchstens die letzten zehn Jahre."""
         ind = indikatoren.indikator(kennung)
-        t = self._reihe(kennung, [self.kommune, self.land])
+        gebiete = [self.kommune] if self.stadtstaat else [self.kommune, self.land]
+        t = self._reihe(kennung, gebiete)
         if t["jahr"].nunique() < 3:
             return Text(f"_Für „{ind.name}“ gibt es keine Zeitreihe (weniger als drei Jahre)._")
         return grafik.zeitreihe(
             t,
             titel=_grafiktext(ind.name),
             quelle=self.quellenzeile(),
-            referenz=_grafiktext(self.land_name),
+            referenz=None if self.stadtstaat else _grafiktext(self.land_name),
             einheit="%" if ind.einheit == "%" else "",
         )
 
