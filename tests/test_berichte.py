@@ -174,13 +174,81 @@ def test_tabellen_als_csv_und_xlsx_wie_angezeigt(zwei_berichte):
     ziel, _ = zwei_berichte
     bloecke = [b.splitlines() for b in _bloecke(ziel / "17253.csv")]
     titel = [b[0] for b in bloecke]
-    assert titel == ["Eckwerte", *indikatoren.THEMENFELDER]
+    assert titel == ["Eckwerte", *indikatoren.THEMENFELDER, "Quellen"]
+    assert "CC BY 4.0" in bloecke[-1][1] and bloecke[-1][2].startswith("Zeichenerklärung")
     mappe = pd.read_excel(ziel / "17253.xlsx", sheet_name=None, header=None)
     assert len(mappe) == len(bloecke)
     fruehkindlich = next(b for b in bloecke if b[0] == "Frühkindliche Bildung")
     blatt = next(t for t in mappe.values() if t.iloc[0, 0] == "Frühkindliche Bildung")
     assert fruehkindlich[1].split(";") == list(blatt.iloc[2].dropna())
     assert fruehkindlich[2].split(";")[2] in (ziel / "17253.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.berichte
+def test_xlsx_rechnet_wie_excel_sie_sieht(zwei_berichte):
+    """In Excel geöffnet: Zahlen sind Zahlen (mit deutschem Format), Quoten Prozentwerte,
+    Jahre Zahlen ohne Tausenderpunkt, Gesperrtes und Ränge Text; Quellen auf eigenem Blatt."""
+    import openpyxl
+
+    ziel, _ = zwei_berichte
+    mappe = openpyxl.load_workbook(ziel / "17253.xlsx")
+    blatt = mappe["Frühkindliche Bildung"]
+    kopf = [z.value for z in blatt[3]]
+    zeile = [z for z in blatt[4]]
+    werte = dict(zip(kopf, zeile, strict=True))
+    assert werte["Jahr"].value == 2023 and werte["Jahr"].number_format == "0"
+    quote = werte["Landkreis Kornboden"]
+    assert isinstance(quote.value, float) and 0 < quote.value < 1
+    assert quote.number_format == "0.0%"
+    html = (ziel / "17253.html").read_text(encoding="utf-8")
+    angezeigt = f"{quote.value * 100:.1f}".replace(".", ",")
+    assert f"{angezeigt}\xa0%" in html or f"{angezeigt}&nbsp;%" in html
+    nenner = werte["Nenner"]
+    assert isinstance(nenner.value, int) and nenner.number_format == "#,##0"
+    rang = werte["Rang im Land"]
+    assert isinstance(rang.value, str) and " von " in rang.value
+    assert blatt.column_dimensions["A"].width > 20  # lesbar breit, nicht Excels 8,43
+    quellen = mappe["Quellen"]
+    texte = [z.value for z in quellen["A"] if z.value]
+    assert any("CC BY 4.0" in t for t in texte)
+    assert any(t.startswith("Zeichenerklärung") for t in texte)
+    assert any(t.startswith("Stand: ") for t in texte)
+    zahlen = sum(
+        isinstance(z.value, int | float) for b in mappe.worksheets for r in b.iter_rows() for z in r
+    )
+    assert zahlen > 50  # früher: jede Zelle ein Text
+
+
+def test_tabellen_ohne_formeln_und_gesperrtes_bleibt_text(tmp_path):
+    """Ein Kreisname aus den Daten wie =HYPERLINK(…) wird nie zur Formel (XLSX: Text;
+    CSV: mit ' davor); „.“ bleibt Text, eine negative Zahl bleibt eine Zahl."""
+    import openpyxl
+
+    from bimo.berichte.ausgabe import schreibe_tabellen
+    from bimo.kern.darstellung import Tabelle
+
+    feind = '=HYPERLINK("http://evil","x")'
+    daten = pd.DataFrame(
+        {
+            "Gebiet": [feind, "@SUMME(A1)", "Musterstadt"],
+            "Schlüssel": ["09162", "17101", "17102"],
+            "Wert": ["-3,8", ".", "1.234"],
+        }
+    )
+    bundle = Tabelle(daten, titel="Vergleich")._repr_mimebundle_()
+    nb = nbformat.v4.new_notebook()
+    zelle = nbformat.v4.new_code_cell("")
+    zelle.outputs = [nbformat.v4.new_output("display_data", data=bundle)]
+    nb.cells.append(zelle)
+    schreibe_tabellen(nb, tmp_path / "t", ["Quelle: Test"])
+    blatt = openpyxl.load_workbook(tmp_path / "t.xlsx")["Vergleich"]
+    assert blatt["A4"].value == feind and blatt["A4"].data_type == "s"
+    assert blatt["A5"].data_type == "s"
+    assert blatt["B4"].value == "09162"  # Schlüssel mit führender Null bleibt Text
+    assert blatt["C4"].value == -3.8 and blatt["C5"].value == "." and blatt["C6"].value == 1234
+    csv_text = (tmp_path / "t.csv").read_text(encoding="utf-8-sig")
+    assert f"'{feind}" in csv_text.replace('""', '"') and "'@SUMME(A1)" in csv_text
+    assert ";-3,8" in csv_text
 
 
 def _vorlage_mit_fehler(tmp_path, monkeypatch, fehlerzeile: str):

@@ -1,3 +1,6 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from bimo.kern.format import prozent, zahl
 
 
@@ -32,3 +35,21 @@ def test_kaufmaennisch_gerundet():
 def test_grosse_und_unendliche_zahlen():
     assert zahl(1e30) == "1.000.000.000.000.000.000.000.000.000.000"
     assert zahl(float("inf")) == "∞"
+
+
+@given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False), st.integers(0, 3))
+def test_eigenschaft_als_zahl_liest_zurueck_was_zahl_schreibt(wert, stellen):
+    from bimo.kern.format import als_zahl, zahl
+
+    text = zahl(wert, stellen)
+    gelesen, format_ = als_zahl(text)
+    assert zahl(gelesen, stellen) == text
+    assert format_ == "#,##0" + ("." + "0" * stellen if stellen else "")
+
+
+def test_als_zahl_prozent_und_text():
+    from bimo.kern.format import als_zahl, prozent
+
+    assert als_zahl(prozent(47.25)) == (0.473, "0.0%")
+    for text in (".", "11 von 12", "Musterstadt", "", "1,2,3", "17101 (Musterstadt)"):
+        assert als_zahl(text) is None, text

@@ -111,6 +111,7 @@ class Auftrag:
     ausgabe: Path
     namen: dict[str, str]
     pdf: bool = False
+    quellen: tuple[str, ...] = ()  # Quellenvermerk und Lizenz für CSV und XLSX
 
 
 def ein_bericht(
@@ -129,7 +130,7 @@ def ein_bericht(
     try:
         kernel.fuehre_aus(nb)
         datei = schreibe_atomar(auftrag.ausgabe / f"{kommune}.html", als_html(nb, exporter))
-        schreibe_tabellen(nb, auftrag.ausgabe / kommune)
+        schreibe_tabellen(nb, auftrag.ausgabe / kommune, auftrag.quellen)
         if auftrag.pdf:
             drucke_pdf(datei, datei.with_suffix(".pdf"))
         fehler = None

@@ -16,6 +16,7 @@ import nbformat
 from nbconvert import HTMLExporter
 
 from bimo.berichte import datenbasis, vorlagen
+from bimo.kern import format as zahlformat
 from bimo.kern.darstellung import TABELLE_MIME
 from bimo.kern.dateien import schreibe_atomar
 
@@ -84,37 +85,111 @@ def _blattname(titel: str, vergeben: set[str]) -> str:
     return kandidat
 
 
-def schreibe_tabellen(nb: nbformat.NotebookNode, stamm: Path) -> list[Path]:
+# Spalten, deren Inhalt ein Schlüssel ist (führende Null!) – bleiben Text, auch wenn sie
+# wie Zahlen aussehen; Jahre sind Zahlen ohne Tausenderpunkt.
+_TEXTSPALTEN = {"Schlüssel", "Gemeindeschlüssel", "AGS"}
+_JAHRSPALTEN = {"Jahr", "Berichtsjahr"}
+# Eine Zelle, die so beginnt, läse Excel als Formel (=HYPERLINK(…), +, -, @, Tab, CR).
+_FORMELANFANG = ("=", "+", "-", "@", "\t", "\r")
+ZEICHENERKLAERUNG = (
+    "Zeichenerklärung: „.“ Zahlenwert unbekannt oder geheim zu halten (kleine Fallzahl oder "
+    "zu ihrem Schutz gesperrt)."
+)
+
+
+def _ohne_formel(text: str) -> str:
+    """CSV: ein Text, den eine Tabellenkalkulation als Formel läse, bekommt ein ' davor."""
+    if text.startswith(_FORMELANFANG) and zahlformat.als_zahl(text) is None:
+        return "'" + text  # eine negative Zahl bleibt eine Zahl
+    return text
+
+
+def _zelle(spalte: str, text: object) -> tuple[object, str | None]:
+    """Wert und Zahlenformat einer XLSX-Zelle: Zahlen als Zahlen (Excel rechnet damit),
+    Gesperrtes („.“), Ränge und Namen als Text."""
+    text = "" if text is None else str(text)
+    if spalte in _TEXTSPALTEN:
+        return text, None
+    zahl_ = zahlformat.als_zahl(text)
+    if zahl_ is None:
+        return text, None
+    wert, format_ = zahl_
+    if spalte in _JAHRSPALTEN and isinstance(wert, int):
+        return wert, "0"
+    return wert, format_
+
+
+def _blatt(ws, titel: str, spalten: Sequence[str], zeilen: Sequence[Sequence[object]]) -> None:
+    from openpyxl.styles import Font
+
+    ws.append([titel])
+    ws["A1"].font = Font(bold=True)
+    ws.append([])
+    ws.append(list(spalten))
+    for zelle in ws[3]:
+        zelle.font = Font(bold=True)
+    breiten = [len(str(s)) for s in spalten]
+    for zeile in zeilen:
+        werte = [_zelle(sp, t) for sp, t in zip(spalten, zeile, strict=False)]
+        ws.append([w for w, _ in werte])
+        for zelle, (wert, format_) in zip(ws[ws.max_row], werte, strict=False):
+            if format_:
+                zelle.number_format = format_
+            elif isinstance(wert, str) and wert.startswith(_FORMELANFANG):
+                zelle.data_type = "s"  # als Text speichern, nie als Formel
+        breiten = [
+            max(b, len(str(t)))
+            for b, t in zip(breiten, [*zeile, *[""] * len(breiten)], strict=False)
+        ]
+    for i, breite in enumerate(breiten, start=1):
+        ws.column_dimensions[ws.cell(3, i).column_letter].width = min(60, breite + 2)
+    ws.freeze_panes = "A4"
+
+
+def schreibe_tabellen(
+    nb: nbformat.NotebookNode, stamm: Path, quellen: Sequence[str] = ()
+) -> list[Path]:
     """``<stamm>.csv`` und ``<stamm>.xlsx`` mit allen veröffentlichten Tabellen des Berichts.
 
-    Die Zellen sind die angezeigten Texte – gesperrte Werte bleiben „.“, nichts wird aus
-    den Rohdaten nachgeladen. Die CSV (Semikolon, UTF-8 mit BOM für Excel) enthält die
-    Tabellen nacheinander, jede mit ihrem Titel in der ersten Zeile; die XLSX je Tabelle ein
-    Blatt.
+    Es sind die veröffentlichten Zahlen – gesperrte Werte bleiben „.“, nichts wird aus den
+    Rohdaten nachgeladen. In der XLSX (je Tabelle ein Blatt) sind Zahlen Zahlen mit
+    deutschem Zahlenformat, Quoten Prozentwerte – Excel rechnet damit –, Schlüssel und „.“
+    Text; das Blatt „Quellen“ trägt Quellenvermerk, Lizenz, Zeichenerklärung und Stand. Die
+    CSV (Semikolon, UTF-8 mit BOM für Excel) enthält die Tabellen nacheinander, jede mit
+    ihrem Titel in der ersten Zeile, am Ende die Quellen. Texte, die eine
+    Tabellenkalkulation als Formel läse (``=…``, ``+``, ``-``, ``@``), werden entschärft.
     """
-    import pandas as pd
+    from openpyxl import Workbook
 
     tabellen = tabellen_aus(nb)
     if not tabellen:
         return []
+    fuss = [*quellen, ZEICHENERKLAERUNG, f"Stand: {date.today():%d.%m.%Y}, erstellt mit bimo."]
     text = io.StringIO()
     schreiber = csv.writer(text, delimiter=";", lineterminator="\r\n")
     for i, t in enumerate(tabellen):
         if i:
             schreiber.writerow([])
-        schreiber.writerow([t["titel"]])
-        schreiber.writerow(t["spalten"])
-        schreiber.writerows(t["zeilen"])
-    puffer = io.BytesIO()
+        schreiber.writerow([_ohne_formel(str(t["titel"]))])
+        schreiber.writerow([_ohne_formel(str(s)) for s in t["spalten"]])
+        schreiber.writerows([_ohne_formel(str(z)) for z in zeile] for zeile in t["zeilen"])
+    schreiber.writerow([])
+    schreiber.writerow(["Quellen"])
+    schreiber.writerows([_ohne_formel(z)] for z in fuss)
+    mappe = Workbook()
+    mappe.remove(mappe.active)
     vergeben: set[str] = set()
-    with pd.ExcelWriter(puffer, engine="openpyxl") as excel:
-        for t in tabellen:
-            blatt = _blattname(t["titel"], vergeben)
-            kopf = pd.DataFrame([[t["titel"]]])
-            kopf.to_excel(excel, sheet_name=blatt, index=False, header=False)
-            pd.DataFrame(t["zeilen"], columns=t["spalten"]).to_excel(
-                excel, sheet_name=blatt, index=False, startrow=2
-            )
+    for t in tabellen:
+        _blatt(mappe.create_sheet(_blattname(t["titel"], vergeben)), t["titel"], t["spalten"],
+               t["zeilen"])  # fmt: skip
+    quellenblatt = mappe.create_sheet(_blattname("Quellen", vergeben))
+    for zeile in ["Quellen und Hinweise", "", *fuss]:
+        quellenblatt.append([zeile])
+        if zeile.startswith(_FORMELANFANG):
+            quellenblatt.cell(quellenblatt.max_row, 1).data_type = "s"
+    quellenblatt.column_dimensions["A"].width = 120
+    puffer = io.BytesIO()
+    mappe.save(puffer)
     return [
         schreibe_atomar(stamm.with_suffix(".csv"), "\ufeff" + text.getvalue()),
         schreibe_atomar(stamm.with_suffix(".xlsx"), puffer.getvalue()),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from decimal import ROUND_HALF_UP, Context, Decimal
 
 GEHEIM = "."
@@ -64,3 +65,33 @@ def abstand(differenz: float, einheit: str = "", stellen: int = 1) -> str:
     if einheit == "%":
         return f"{zahl(abs(differenz), stellen)} Prozentpunkte"
     return wert(abs(differenz), einheit, stellen)
+
+
+_ZAHL = re.compile(r"-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?")
+
+
+def als_zahl(text: str) -> tuple[float | int, str] | None:
+    """Die Zahl hinter einem Text von :func:`zahl` oder :func:`prozent` – für Tabellen, mit
+    denen Excel rechnen soll – samt Excel-Zahlenformat; sonst ``None`` (Text bleibt Text).
+
+    >>> als_zahl("1.234,5")
+    (1234.5, '#,##0.0')
+    >>> als_zahl("47,3\\xa0%")
+    (0.473, '0.0%')
+    >>> als_zahl(".") is None, als_zahl("3 von 12") is None
+    (True, True)
+    """
+    text = str(text).strip()
+    prozent_ = text.endswith("%")
+    kern = text[:-1].strip() if prozent_ else text
+    treffer = _ZAHL.fullmatch(kern)
+    if treffer is None:
+        return None
+    stellen = len(treffer.group(1) or "")
+    wert_: float | int = float(kern.replace(".", "").replace(",", "."))
+    if not stellen and not prozent_:
+        wert_ = int(wert_)
+    nachkomma = "." + "0" * stellen if stellen else ""
+    if prozent_:
+        return round(wert_ / 100, stellen + 2), f"0{nachkomma}%"
+    return wert_, f"#,##0{nachkomma}"
