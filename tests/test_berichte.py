@@ -90,18 +90,24 @@ def test_profil_inhalt():
     ]
     zeile = fruehkindlich.iloc[0]
     assert zeile["Musterstadt"].endswith("%") and zeile["Musterland"].endswith("%")
-    assert re.fullmatch(r"\d+ von 12", zeile["Rang im Land"])
+    assert re.fullmatch(r"\d+ von 12", zeile["Rang im Land (1 = höchster Wert)"])
     assert "Prozentpunkte über dem Landeswert" in p.einordnung("Frühkindliche Bildung").markdown
-    assert len(p.aehnliche) == 3 and "17101" not in p.aehnliche
+    # ähnliche Kommunen: dasselbe Land, derselbe Kreistyp – Musterlands kreisfreie Städte
+    assert set(p.aehnliche) == {"17102", "17201"}
 
 
-def test_vergleichswert_ist_mittel_der_veroeffentlichten_quoten():
+def test_vergleichswert_ist_die_quote_der_gruppe():
+    """Wie das Buch lehrt: Summe der Zähler durch Summe der Nenner, nicht das Mittel."""
     p = berichte.bericht("17253", 2024, vergleich="17101,17102")
     tabelle = indikatoren.indikator("betreuungsquote_u3").berechne(land=False)
-    jahr = tabelle[tabelle["jahr"] == 2024].set_index("ags")["wert"]
-    erwartet = (jahr["17101"] + jahr["17102"]) / 2
+    jahr = tabelle[tabelle["jahr"] == 2024].set_index("ags")
+    gruppe = jahr.loc[["17101", "17102"]]
+    erwartet = gruppe["zaehler"].sum() / gruppe["nenner"].sum() * 100
+    assert abs(erwartet - gruppe["wert"].mean()) > 0.05  # das Mittel sähe anders aus
     zeile = p.kennzahlen("Frühkindliche Bildung").daten.iloc[0]
     assert zeile["Vergleichskommunen"] == prozent(erwartet)
+    text = p.vergleichskommunen().markdown
+    assert "(vorgegeben)" in text and "Quote der Gruppe" in text
 
 
 def test_parameter_mit_deutschen_meldungen():
@@ -205,7 +211,7 @@ def test_xlsx_rechnet_wie_excel_sie_sieht(zwei_berichte):
     assert f"{angezeigt}\xa0%" in html or f"{angezeigt}&nbsp;%" in html
     nenner = werte["Nenner"]
     assert isinstance(nenner.value, int) and nenner.number_format == "#,##0"
-    rang = werte["Rang im Land"]
+    rang = werte["Rang im Land (1 = höchster Wert)"]
     assert isinstance(rang.value, str) and " von " in rang.value
     assert blatt.column_dimensions["A"].width > 20  # lesbar breit, nicht Excels 8,43
     quellen = mappe["Quellen"]

@@ -161,7 +161,8 @@ def test_bericht_der_gemeinde_vergleicht_mit_dem_kreis():
     tabelle = b.kennzahlen("Rahmenbedingungen/Demografie").daten
     zeile = tabelle[tabelle["Kennzahl"].str.startswith("Jugendquotient")].iloc[0]
     assert zeile["Barwedel"] == "29,5" and (zeile["Zähler"], zeile["Nenner"]) == ("181", "614")
-    assert "Rang im Kreis" in tabelle.columns and zeile["Rang im Kreis"].endswith("von 48")
+    rang = "Rang im Kreis (1 = höchster Wert)"
+    assert rang in tabelle.columns and zeile[rang].endswith("von 48")
     kreis = b.basis.oberbasis.werte["jugendquotient"].query("ags == '03151' and jahr == 2015")
     assert zeile["Gifhorn, Landkreis"] == f"{kreis['wert'].iloc[0]:.1f}".replace(".", ",")
     assert "unter dem Kreiswert" in b.einordnung("Rahmenbedingungen/Demografie").markdown

@@ -51,8 +51,23 @@ QUELLENVERMERK = datenbasis.MUSTERLAND_QUELLE
 ANZAHL_AEHNLICHE = 5
 JAHRE_ZEITREIHE = 10
 # Merkmale für „ähnliche Kommunen“: Struktur, nicht Ergebnis (sonst vergleicht man Gleiches
-# mit Gleichem); was die Datenbasis davon hat, wird genommen
-AEHNLICHKEIT = ("jugendquotient", "altenquotient", "anteil_unter_18", "sgb2_quote_unter_15")
+# mit Gleichem); was die Datenbasis davon hat, wird genommen. Nicht der Anteil der unter
+# 18-Jährigen: er hängt eng am Jugendquotienten (zählte die Jugend doppelt).
+AEHNLICHKEIT = ("jugendquotient", "altenquotient", "sgb2_quote_unter_15")
+RANG_ERKLAERUNG = "Rang: 1 = höchster Wert; gleiche (gerundete) Werte haben den gleichen Rang."
+
+
+def kreistyp(name: str) -> str:
+    """„kreisfreie Stadt“ oder „Landkreis“ – am Namen, wie ihn die Regionaldatenbank und
+    Musterland schreiben („Braunschweig, Kreisfreie Stadt“, „Stuttgart, Stadtkreis“,
+    „Ingolstadt“ – Bayerns kreisfreie Städte ohne Zusatz –, „Gifhorn, Landkreis“,
+    „Rhein-Sieg-Kreis“, „Städteregion Aachen“, „Regionalverband Saarbrücken“)."""
+    text = name.lower()
+    if re.search(r"kreisfreie stadt|krsfr\. stadt|stadtkreis", text):
+        return "kreisfreie Stadt"
+    if re.search(r"kreis|region", text):
+        return "Landkreis"
+    return "kreisfreie Stadt"
 
 
 def _md(text: str) -> str:
@@ -120,8 +135,17 @@ class Bericht:
         return set(kreise.loc[kreise["land"] == self.land, "ags"]) == {self.kommune}
 
     @cached_property
+    def kreistyp(self) -> str:
+        return kreistyp(self.name)
+
+    @cached_property
     def aehnliche(self) -> list[str]:
-        """Kommunen zum Vergleich: die ähnlichsten nach Struktur oder die angegebenen."""
+        """Kommunen zum Vergleich: die ähnlichsten nach Struktur oder die angegebenen.
+
+        Gesucht wird unter den Kommunen desselben Landes und desselben Kreistyps (kreisfreie
+        Städte mit kreisfreien Städten) – Schularten und Übergänge unterscheiden sich von
+        Land zu Land. Ein Stadtstaat hat kein Land mit anderen Kreisen: Er wird mit den
+        kreisfreien Städten aller Länder verglichen, und der Bericht sagt es."""
         if self.vergleich == "land" or (
             self.basis.ist_gemeindebasis() and self.vergleich == "aehnliche"
         ):
@@ -134,9 +158,18 @@ class Bericht:
             t = self.basis.werte[m]
             breit[m] = t[t["jahr"] == t["jahr"].max()].set_index("ags")["wert"]
         tabelle = pd.DataFrame(breit).dropna()
+        kreise = self.basis.kreise.set_index("ags")
+        gleich = [
+            a
+            for a in tabelle.index
+            if a in kreise.index
+            and (self.stadtstaat or kreise.at[a, "land"] == self.land)
+            and kreistyp(str(kreise.at[a, "name"])) == self.kreistyp
+        ]
+        tabelle = tabelle.loc[gleich]
         if self.kommune not in tabelle.index or len(tabelle) < 2:
             return []
-        anzahl = min(ANZAHL_AEHNLICHE, max(len(tabelle) // 4, 1))
+        anzahl = min(ANZAHL_AEHNLICHE, len(tabelle) - 1, max(len(tabelle) // 4, 2))
         naechste = analyse.aehnliche_kommunen(
             self.kommune, merkmale=merkmale, anzahl=anzahl, tabelle=tabelle
         )
@@ -165,21 +198,30 @@ class Bericht:
         return None if zeile.empty else zeile.iloc[0]
 
     def _rang(self, kennung: str, jahr: int) -> tuple[int, int] | None:
-        """Rang der Kommune unter den Kreisen ihres Landes (Gemeinden: ihres Kreises;
-        1 = höchster Wert)."""
+        """Rang der Kommune unter den Kreisen ihres Landes (Gemeinden: ihres Kreises);
+        1 = höchster Wert, gleiche angezeigte (gerundete) Werte haben den gleichen Rang."""
         t = self._veroeffentlicht(kennung)
         t = t[(t["jahr"] == jahr) & (t["land"] == self.land) & (t["ags"] != self.land)]
         t = t.dropna(subset=["wert"])
         if self.kommune not in set(t["ags"]):
             return None
-        raenge = t.set_index("ags")["wert"].astype(float).rank(ascending=False, method="min")
+        gerundet = t.set_index("ags")["wert"].astype(float).round(1)
+        raenge = gerundet.rank(ascending=False, method="min")
         return int(raenge[self.kommune]), len(t)
 
     def _mittel_aehnliche(self, kennung: str, jahr: int) -> tuple[float | None, int]:
-        """Ungewichtetes Mittel der veröffentlichten Quoten der Vergleichskommunen."""
+        """Der Wert der Vergleichskommunen als Gruppe, wie das Buch es lehrt: Summe der
+        veröffentlichten Zähler durch Summe der veröffentlichten Nenner (nicht das Mittel
+        der Quoten); Kommunen mit gesperrtem Zähler oder Nenner zählen nicht mit. Dazu die
+        Zahl der Kommunen, die eingehen."""
         t = self._veroeffentlicht(kennung)
-        t = t[(t["jahr"] == jahr) & t["ags"].isin(self.aehnliche)]["wert"].dropna()
-        return (float(t.astype(float).mean()) if len(t) else None), len(t)
+        t = t[(t["jahr"] == jahr) & t["ags"].isin(self.aehnliche)]
+        t = t.dropna(subset=["zaehler", "nenner"])
+        nenner = float(t["nenner"].astype(float).sum())
+        if t.empty or nenner <= 0:
+            return None, 0
+        faktor = indikatoren.indikator(kennung).faktor
+        return float(t["zaehler"].astype(float).sum()) / nenner * faktor, len(t)
 
     def _text(self, kennung: str, wert: object) -> str:
         ind = indikatoren.indikator(kennung)
@@ -224,12 +266,32 @@ class Bericht:
             merkmale = [
                 indikatoren.indikator(m).name for m in AEHNLICHKEIT if m in self.basis.werte
             ]
-            return Text(
-                f"**Ähnliche Kommunen** (nach {', '.join(merkmale)}; z-standardisiert, "
-                f"kleinster Abstand): {namen or 'keine'}. Ihr Wert in den Tabellen ist das "
-                "ungewichtete Mittel ihrer veröffentlichten Quoten."
+            typ = "kreisfreien Städten" if self.kreistyp == "kreisfreie Stadt" else "Landkreisen"
+            kreis = (
+                f"{typ} aller Länder (ein Stadtstaat hat kein Land mit anderen Kreisen)"
+                if self.stadtstaat
+                else f"{typ} in {_md(self.land_name)}"
             )
-        return Text(f"**Vergleichskommunen** (vorgegeben): {namen}.")
+            return Text(
+                f"**Ähnliche Kommunen** – gesucht unter den {kreis}, nach "
+                f"{', '.join(merkmale)} (z-standardisiert, kleinster Abstand): "
+                f"{namen or 'keine'}. Ihr Wert in den Tabellen ist die Quote der Gruppe: "
+                "die Summe ihrer veröffentlichten Zähler durch die Summe ihrer "
+                "veröffentlichten Nenner (gesperrte zählen nicht mit). Kennzahlen, nach "
+                "denen ausgewählt wurde, sind mit „(Auswahlmerkmal)“ markiert – dort sind "
+                "die Vergleichskommunen ähnlich, weil sie so ausgewählt wurden."
+            )
+        fremd = [a for a in self.aehnliche if self.basis.land_von(a) != self.land]
+        ueber = (
+            " – auch aus anderen Ländern: Vergleiche über Ländergrenzen nur mit Erläuterung."
+            if fremd
+            else ""
+        )
+        return Text(
+            f"**Vergleichskommunen** (vorgegeben): {namen}.{ueber} Ihr Wert in den Tabellen "
+            "ist die Quote der Gruppe (Summe ihrer veröffentlichten Zähler durch Summe ihrer "
+            "veröffentlichten Nenner)."
+        )
 
     def _kennzahlen_mit_werten(self, themenfeld: str):  # noqa: ANN202 – Generator
         """Je Indikator des Themenfelds: Indikator, Berichtsjahr, Zeile der Kommune und des
@@ -244,8 +306,10 @@ class Bericht:
         """Die Kennzahlen eines Themenfelds: Kommune, Fallzahlen, Land, Vergleich, Rang."""
         zeilen = []
         for ind, jahr, ort, land in self._kennzahlen_mit_werten(themenfeld):
+            merkmal = self.vergleich == "aehnliche" and self.aehnliche
             zeile = {
-                "Kennzahl": _kennzahl(ind),
+                "Kennzahl": _kennzahl(ind)
+                + (" (Auswahlmerkmal)" if merkmal and ind.kennung in AEHNLICHKEIT else ""),
                 "Jahr": str(jahr),
                 self.name: self._text(ind.kennung, None if ort is None else ort["wert"]),
                 "Zähler": _anzahl(ort, "zaehler"),
@@ -260,7 +324,9 @@ class Bericht:
                 zeile["Vergleichskommunen"] = self._text(ind.kennung, mittel)
             if not self.stadtstaat:
                 rang = self._rang(ind.kennung, jahr)
-                zeile[f"Rang im {self.bezug}"] = f"{rang[0]} von {rang[1]}" if rang else GEHEIM
+                zeile[f"Rang im {self.bezug} (1 = höchster Wert)"] = (
+                    f"{rang[0]} von {rang[1]}" if rang else GEHEIM
+                )
             zeilen.append(zeile)
         return Tabelle(pd.DataFrame(zeilen), titel=themenfeld)
 
@@ -550,7 +616,8 @@ class Bericht:
             teile.extend(_md(h) for h in self.basis.hinweise)
         teile.append(
             "**Zeichenerklärung:** „.“ Zahlenwert unbekannt oder geheim zu halten (Fallzahl "
-            f"unter {self.mindestfallzahl} oder zum Schutz einer solchen gesperrt)."
+            f"unter {self.mindestfallzahl} oder zum Schutz einer solchen gesperrt). "
+            + RANG_ERKLAERUNG
         )
         if self.basis.dateien:
             teile.append(_md(self._fehlende_kennzahlen()))
