@@ -180,7 +180,7 @@ def test_tabellen_als_csv_und_xlsx_wie_angezeigt(zwei_berichte):
     ziel, _ = zwei_berichte
     bloecke = [b.splitlines() for b in _bloecke(ziel / "17253.csv")]
     titel = [b[0] for b in bloecke]
-    assert titel == ["Eckwerte", *indikatoren.THEMENFELDER, "Quellen"]
+    assert titel == ["Eckwerte", *indikatoren.THEMENFELDER, "Quelle und Hinweise"]
     assert "CC BY 4.0" in bloecke[-1][1] and bloecke[-1][2].startswith("Zeichenerklärung")
     mappe = pd.read_excel(ziel / "17253.xlsx", sheet_name=None, header=None)
     assert len(mappe) == len(bloecke)
@@ -214,11 +214,12 @@ def test_xlsx_rechnet_wie_excel_sie_sieht(zwei_berichte):
     rang = werte["Rang im Land (1 = höchster Wert)"]
     assert isinstance(rang.value, str) and " von " in rang.value
     assert blatt.column_dimensions["A"].width > 20  # lesbar breit, nicht Excels 8,43
-    quellen = mappe["Quellen"]
+    quellen = mappe["Quelle und Hinweise"]
     texte = [z.value for z in quellen["A"] if z.value]
     assert any("CC BY 4.0" in t for t in texte)
     assert any(t.startswith("Zeichenerklärung") for t in texte)
     assert any(t.startswith("Stand: ") for t in texte)
+    assert any(t.startswith("Geheimhaltung: Zähler und Nenner unter 3") for t in texte)
     zahlen = sum(
         isinstance(z.value, int | float) for b in mappe.worksheets for r in b.iter_rows() for z in r
     )
@@ -252,6 +253,7 @@ def test_tabellen_ohne_formeln_und_gesperrtes_bleibt_text(tmp_path):
     assert blatt["A5"].data_type == "s"
     assert blatt["B4"].value == "09162"  # Schlüssel mit führender Null bleibt Text
     assert blatt["C4"].value == -3.8 and blatt["C5"].value == "." and blatt["C6"].value == 1234
+    assert "gesperrt (Geheimhaltung)" in blatt["C5"].comment.text
     csv_text = (tmp_path / "t.csv").read_text(encoding="utf-8-sig")
     assert f"'{feind}" in csv_text.replace('""', '"') and "'@SUMME(A1)" in csv_text
     assert ";-3,8" in csv_text

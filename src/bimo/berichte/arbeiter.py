@@ -130,7 +130,12 @@ def ein_bericht(
     try:
         kernel.fuehre_aus(nb)
         datei = schreibe_atomar(auftrag.ausgabe / f"{kommune}.html", als_html(nb, exporter))
-        schreibe_tabellen(nb, auftrag.ausgabe / kommune, auftrag.quellen)
+        schreibe_tabellen(
+            nb,
+            auftrag.ausgabe / kommune,
+            auftrag.quellen,
+            int(auftrag.parameter.get("mindestfallzahl", 3)),  # type: ignore[call-overload]
+        )
         if auftrag.pdf:
             drucke_pdf(datei, datei.with_suffix(".pdf"))
         fehler = None

@@ -95,6 +95,17 @@ ZEICHENERKLAERUNG = (
     "Zeichenerklärung: „.“ Zahlenwert unbekannt oder geheim zu halten (kleine Fallzahl oder "
     "zu ihrem Schutz gesperrt)."
 )
+QUELLENBLATT = "Quelle und Hinweise"
+
+
+def geheimhaltungshinweis(mindestfallzahl: int) -> str:
+    """Wie kleine Zahlen geschützt sind – ein Satz für CSV, XLSX und Bericht."""
+    return (
+        f"Geheimhaltung: Zähler und Nenner unter {mindestfallzahl} sind gesperrt („.“), mit "
+        "ihnen die Quote; dazu weitere Werte, wo sich eine gesperrte Zahl sonst aus einer "
+        "veröffentlichten Summe (Land, Kreis) zurückrechnen ließe (sekundäre Sperrung, "
+        "bimo.geheimhaltung). Vergleichswerte und Ränge entstehen nur aus veröffentlichten Zahlen."
+    )
 
 
 def _ohne_formel(text: str) -> str:
@@ -120,6 +131,7 @@ def _zelle(spalte: str, text: object) -> tuple[object, str | None]:
 
 
 def _blatt(ws, titel: str, spalten: Sequence[str], zeilen: Sequence[Sequence[object]]) -> None:
+    from openpyxl.comments import Comment
     from openpyxl.styles import Font
 
     ws.append([titel])
@@ -135,6 +147,9 @@ def _blatt(ws, titel: str, spalten: Sequence[str], zeilen: Sequence[Sequence[obj
         for zelle, (wert, format_) in zip(ws[ws.max_row], werte, strict=False):
             if format_:
                 zelle.number_format = format_
+            elif wert == zahlformat.GEHEIM:
+                zelle.comment = Comment("gesperrt (Geheimhaltung) – siehe Blatt „Quelle und "
+                                        "Hinweise“", "bimo")  # fmt: skip
             elif isinstance(wert, str) and wert.startswith(_FORMELANFANG):
                 zelle.data_type = "s"  # als Text speichern, nie als Formel
         breiten = [
@@ -147,14 +162,15 @@ def _blatt(ws, titel: str, spalten: Sequence[str], zeilen: Sequence[Sequence[obj
 
 
 def schreibe_tabellen(
-    nb: nbformat.NotebookNode, stamm: Path, quellen: Sequence[str] = ()
+    nb: nbformat.NotebookNode, stamm: Path, quellen: Sequence[str] = (), mindestfallzahl: int = 3
 ) -> list[Path]:
     """``<stamm>.csv`` und ``<stamm>.xlsx`` mit allen veröffentlichten Tabellen des Berichts.
 
     Es sind die veröffentlichten Zahlen – gesperrte Werte bleiben „.“, nichts wird aus den
     Rohdaten nachgeladen. In der XLSX (je Tabelle ein Blatt) sind Zahlen Zahlen mit
     deutschem Zahlenformat, Quoten Prozentwerte – Excel rechnet damit –, Schlüssel und „.“
-    Text; das Blatt „Quellen“ trägt Quellenvermerk, Lizenz, Zeichenerklärung und Stand. Die
+    Text (mit einer Notiz an jedem „.“); das Blatt „Quelle und Hinweise“ trägt Quellenvermerk,
+    Lizenz, Zeichenerklärung, wie kleine Zahlen geschützt sind, und den Stand. Die
     CSV (Semikolon, UTF-8 mit BOM für Excel) enthält die Tabellen nacheinander, jede mit
     ihrem Titel in der ersten Zeile, am Ende die Quellen. Texte, die eine
     Tabellenkalkulation als Formel läse (``=…``, ``+``, ``-``, ``@``), werden entschärft.
@@ -164,7 +180,12 @@ def schreibe_tabellen(
     tabellen = tabellen_aus(nb)
     if not tabellen:
         return []
-    fuss = [*quellen, ZEICHENERKLAERUNG, f"Stand: {date.today():%d.%m.%Y}, erstellt mit bimo."]
+    fuss = [
+        *quellen,
+        ZEICHENERKLAERUNG,
+        geheimhaltungshinweis(mindestfallzahl),
+        f"Stand: {date.today():%d.%m.%Y}, erstellt mit bimo.",
+    ]
     text = io.StringIO()
     schreiber = csv.writer(text, delimiter=";", lineterminator="\r\n")
     for i, t in enumerate(tabellen):
@@ -174,7 +195,7 @@ def schreibe_tabellen(
         schreiber.writerow([_ohne_formel(str(s)) for s in t["spalten"]])
         schreiber.writerows([_ohne_formel(str(z)) for z in zeile] for zeile in t["zeilen"])
     schreiber.writerow([])
-    schreiber.writerow(["Quellen"])
+    schreiber.writerow([QUELLENBLATT])
     schreiber.writerows([_ohne_formel(z)] for z in fuss)
     mappe = Workbook()
     mappe.remove(mappe.active)
@@ -182,8 +203,8 @@ def schreibe_tabellen(
     for t in tabellen:
         _blatt(mappe.create_sheet(_blattname(t["titel"], vergeben)), t["titel"], t["spalten"],
                t["zeilen"])  # fmt: skip
-    quellenblatt = mappe.create_sheet(_blattname("Quellen", vergeben))
-    for zeile in ["Quellen und Hinweise", "", *fuss]:
+    quellenblatt = mappe.create_sheet(_blattname(QUELLENBLATT, vergeben))
+    for zeile in [QUELLENBLATT, "", *fuss]:
         quellenblatt.append([zeile])
         if zeile.startswith(_FORMELANFANG):
             quellenblatt.cell(quellenblatt.max_row, 1).data_type = "s"
