@@ -190,6 +190,17 @@ def test_bimo_berichte_baut_ein_gemeindeprofil(tmp_path: Path, capsys):
     assert "Kommunalprofil Gifhorn" in (tmp_path / "03151.html").read_text(encoding="utf-8")
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert "Barwedel" in index and "Gifhorn" in index
+    # die Quellen in der XLSX: das Gemeindeprofil nennt die Gemeindetabelle, das Kreisprofil
+    # nur, was es speist
+    import openpyxl
+
+    def quellen(name: str) -> str:
+        blatt = openpyxl.load_workbook(tmp_path / name)["Quelle und Hinweise"]
+        return "\n".join(str(z.value) for z in blatt["A"] if z.value)
+
+    assert "Tabelle 12411-02-03-5" in quellen("03151002.xlsx")
+    assert "Tabelle 12411-02-03-5" not in quellen("03151.xlsx")
+    assert "dl-de/by-2-0" in quellen("03151.xlsx")
 
 
 def test_bimo_daten_pruefen_nennt_die_gemeindeprofile(capsys):

@@ -7,7 +7,7 @@ import copy
 import multiprocessing
 import multiprocessing.util
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
@@ -111,7 +111,9 @@ class Auftrag:
     ausgabe: Path
     namen: dict[str, str]
     pdf: bool = False
-    quellen: tuple[str, ...] = ()  # Quellenvermerk und Lizenz für CSV und XLSX
+    # Quellenvermerk und Lizenz für CSV und XLSX – je Berichtsebene („Kreis“, „Gemeinde“:
+    # ein Gemeindeprofil nennt auch die Gemeindetabelle)
+    quellen: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def ein_bericht(
@@ -133,7 +135,7 @@ def ein_bericht(
         schreibe_tabellen(
             nb,
             auftrag.ausgabe / kommune,
-            auftrag.quellen,
+            auftrag.quellen.get("Gemeinde" if len(kommune) == 8 else "Kreis", ()),
             int(auftrag.parameter.get("mindestfallzahl", 3)),  # type: ignore[call-overload]
         )
         if auftrag.pdf:

@@ -160,9 +160,10 @@ def baue_berichte(
     kommunen = list(dict.fromkeys(basis.pruefe_kommune(k) for k in kommunen))
     namen = {k: basis.name(k) for k in kommunen}
     quellen = basis.quellen
+    je_ebene = {"Kreis": tuple(quellen)}
     if any(len(k) == 8 for k in kommunen):  # Gemeindeprofile: auch die Gemeindetabellen
-        quellen = basis.gemeindebasis().quellen
-    auftrag = Auftrag(vorlage, pfad, parameter, ausgabe, namen, pdf, tuple(quellen))
+        je_ebene["Gemeinde"] = tuple(basis.gemeindebasis().quellen)
+    auftrag = Auftrag(vorlage, pfad, parameter, ausgabe, namen, pdf, je_ebene)
 
     alt = _lies_stand(ausgabe) if fortsetzen else {}
     stand = {k: fingerabdruck(pfad, {**parameter, "pdf": pdf}, k) for k in kommunen}
