@@ -477,6 +477,13 @@ def test_pdf_druckfertig(tmp_path):
             ["pdfinfo", str(tmp_path / "17101.pdf")], capture_output=True, text=True, check=True
         ).stdout
         assert re.search(r"^Pages:\s+1$", info, re.M), info
+    if shutil.which("pdftotext"):  # Fußzeile: Bericht, Kommune, Stand und Seitenzahl
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(tmp_path / "17101.pdf"), "-"],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        assert re.search(r"Faktenblatt Musterstadt · Stand \d\d\.\d\d\.\d{4}", text), text
+        assert "Seite 1 von 1" in text
     assert 'href="17101.pdf"' in (tmp_path / "index.html").read_text(encoding="utf-8")
 
 
@@ -559,3 +566,11 @@ def test_kleine_fallzahlen_erscheinen_nie(grosses_land, tmp_path):
         csv_datei = tmp_path / f"{e.kommune}.csv"
         assert _kleine_fallzahlen(csv_datei, 10) == []
         assert ";.;" in csv_datei.read_text(encoding="utf-8-sig")  # gesperrt, nicht weggelassen
+
+
+def test_fusszeile_haelt_namen_aus_den_daten_im_css():
+    from bimo.berichte.ausgabe import fusszeile
+
+    css = fusszeile('Kommunalprofil </style><script>alert(1)</script> "X"')
+    assert "</style>" not in css and "<script>" not in css and '"X"' not in css
+    assert 'counter(page) " von " counter(pages)' in css

@@ -54,10 +54,31 @@ def neuer_exporter() -> HTMLExporter:
     return html_exporter
 
 
+def _css_text(text: str) -> str:
+    """Ein Text als CSS-Zeichenkette – auch ein Name wie ``</style><script>`` bleibt Text."""
+    text = " ".join(str(text).split())
+    return '"' + re.sub(r'[\\"<>&]', lambda m: f"\\{ord(m.group()):X} ", text) + '"'
+
+
+def fusszeile(titel: str, stand: date | None = None) -> str:
+    """Die Fußzeile jeder gedruckten Seite (CSS-Randfelder von ``@page``): links Bericht und
+    Kommune mit Stand, rechts „Seite n von m“ – Chromium druckt sie ins PDF."""
+    stand = stand or date.today()
+    links = _css_text(f"{titel} · Stand {stand:%d.%m.%Y} · erstellt mit bimo")
+    schrift = "font: 8pt 'DejaVu Sans', sans-serif; color: #444;"
+    return (
+        f"@page {{ @bottom-left {{ content: {links}; {schrift} }} "
+        f'@bottom-right {{ content: "Seite " counter(page) " von " counter(pages); {schrift} }} }}'
+    )
+
+
 def als_html(nb: nbformat.NotebookNode, html_exporter: HTMLExporter | None = None) -> str:
-    """Eigenständiges HTML ohne Eingabezellen (Bilder eingebettet, keine externen Dateien)."""
+    """Eigenständiges HTML ohne Eingabezellen (Bilder eingebettet, keine externen Dateien);
+    gedruckt mit Seitenzahl, Kommune und Stand in der Fußzeile."""
     html_exporter = html_exporter or neuer_exporter()
     stil = (STIL_ORDNER / "bericht.css").read_text(encoding="utf-8")
+    titel = str(nb.metadata.get("title") or "Bericht")
+    stil += "\n" + fusszeile(titel)
     text, _ = html_exporter.from_notebook_node(nb, resources={"bimo_css": stil})
     return text
 
