@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 from pathlib import Path
 
@@ -16,6 +17,19 @@ settings.load_profile("ci" if os.environ.get("CI") == "true" else "default")
 WURZEL = Path(__file__).resolve().parents[1]
 HTML = WURZEL / "_build" / "html"
 REALDATEN = WURZEL.parent / "shared" / "realdata"
+
+
+def kleine_fallzahlen(csv_datei: Path, mindestfallzahl: int = 3) -> list[str]:
+    """Zähler und Nenner unter der Mindestfallzahl (außer echter Null) in einer Berichts-CSV
+    (lange Tabelle: je Zelle eine Zeile; gesperrt = „.“ ohne Zahl)."""
+    funde = []
+    with csv_datei.open(encoding="utf-8-sig", newline="") as f:
+        for zeile in csv.DictReader(f):
+            if zeile["spalte"] not in ("Zähler", "Nenner") or zeile["anzeige"] == ".":
+                continue
+            if not zeile["wert"] or 0 < float(zeile["wert"]) < mindestfallzahl:
+                funde.append(f"{csv_datei.name}: {zeile}")
+    return funde
 
 
 @pytest.fixture(scope="session")

@@ -19,6 +19,7 @@ from bimo.berichte import lauf as berichtslauf
 from bimo.daten.gross import erzeuge_grosses_land
 from bimo.fehler import DatenFehler, ParameterFehler
 from bimo.kern.format import prozent
+from tests.conftest import kleine_fallzahlen
 
 
 def _dateien(ordner) -> list[str]:
@@ -177,17 +178,30 @@ def test_bericht_ohne_code_ohne_externe_verweise(zwei_berichte):
 
 @pytest.mark.berichte
 def test_tabellen_als_csv_und_xlsx_wie_angezeigt(zwei_berichte):
+    """Die CSV ist eine lange Tabelle für Maschinen (pandas liest sie ohne Optionen): je
+    veröffentlichter Zelle Tabelle, Zeile, Spalte, Zahl, Einheit und angezeigter Text –
+    dieselben Zellen wie XLSX und HTML, am Ende die Quellenzeilen."""
     ziel, _ = zwei_berichte
-    bloecke = [b.splitlines() for b in _bloecke(ziel / "17253.csv")]
-    titel = [b[0] for b in bloecke]
+    lang = pd.read_csv(ziel / "17253.csv", encoding="utf-8-sig", dtype={"zeile": str})
+    assert list(lang.columns) == ["tabelle", "zeile", "spalte", "wert", "einheit", "anzeige"]
+    titel = list(dict.fromkeys(lang["tabelle"]))
     assert titel == ["Eckwerte", *indikatoren.THEMENFELDER, "Quelle und Hinweise"]
-    assert "CC BY 4.0" in bloecke[-1][1] and bloecke[-1][2].startswith("Zeichenerklärung")
+    quellen = lang[lang["tabelle"] == "Quelle und Hinweise"]["anzeige"].tolist()
+    assert "CC BY 4.0" in quellen[0] and quellen[1].startswith("Zeichenerklärung")
     mappe = pd.read_excel(ziel / "17253.xlsx", sheet_name=None, header=None)
-    assert len(mappe) == len(bloecke)
-    fruehkindlich = next(b for b in bloecke if b[0] == "Frühkindliche Bildung")
+    assert len(mappe) == len(titel)
     blatt = next(t for t in mappe.values() if t.iloc[0, 0] == "Frühkindliche Bildung")
-    assert fruehkindlich[1].split(";") == list(blatt.iloc[2].dropna())
-    assert fruehkindlich[2].split(";")[2] in (ziel / "17253.html").read_text(encoding="utf-8")
+    kopf = list(blatt.iloc[2].dropna())
+    frueh = lang[lang["tabelle"] == "Frühkindliche Bildung"]
+    assert list(dict.fromkeys(frueh["spalte"])) == kopf[1:]
+    u3 = frueh[frueh["zeile"] == blatt.iloc[3, 0]].set_index("spalte")
+    assert u3.loc["Jahr", "wert"] == 2023
+    quote = u3.loc["Landkreis Kornboden"]
+    assert quote["einheit"] == "%" and quote["anzeige"].replace("\xa0", " ").endswith(" %")
+    assert f"{quote['wert']:.1f}".replace(".", ",") == quote["anzeige"].split("\xa0")[0]
+    assert quote["anzeige"] in (ziel / "17253.html").read_text(encoding="utf-8")
+    gesperrt = lang[lang["anzeige"] == "."]
+    assert gesperrt["wert"].isna().all()  # gesperrt: keine Zahl, nur das Zeichen
 
 
 @pytest.mark.berichte
@@ -254,9 +268,14 @@ def test_tabellen_ohne_formeln_und_gesperrtes_bleibt_text(tmp_path):
     assert blatt["B4"].value == "09162"  # Schlüssel mit führender Null bleibt Text
     assert blatt["C4"].value == -3.8 and blatt["C5"].value == "." and blatt["C6"].value == 1234
     assert "gesperrt (Geheimhaltung)" in blatt["C5"].comment.text
-    csv_text = (tmp_path / "t.csv").read_text(encoding="utf-8-sig")
-    assert f"'{feind}" in csv_text.replace('""', '"') and "'@SUMME(A1)" in csv_text
-    assert ";-3,8" in csv_text
+    zeilen = list(csv.DictReader(io.StringIO((tmp_path / "t.csv").read_text("utf-8-sig"))))
+    assert {z["zeile"] for z in zeilen if z["tabelle"] == "Vergleich"} == {
+        f"'{feind}",
+        "'@SUMME(A1)",
+        "Musterstadt",
+    }
+    wert = {z["anzeige"]: z["wert"] for z in zeilen if z["spalte"] == "Wert"}
+    assert wert == {"-3,8": "-3.8", ".": "", "1.234": "1234"}
 
 
 def _vorlage_mit_fehler(tmp_path, monkeypatch, fehlerzeile: str):
@@ -521,28 +540,6 @@ def test_bericht_aus_exporten_mit_feindlichem_namen(grosses_land, tmp_path):
     assert "Keine Karte" in text  # keine Geometrie im Ordner: gesagt, nicht verschwiegen
 
 
-def _bloecke(csv_datei) -> list[str]:
-    """Die Tabellen einer Berichts-CSV (durch eine Leerzeile getrennt)."""
-    return csv_datei.read_bytes().decode("utf-8-sig").strip().split("\r\n\r\n")
-
-
-def _kleine_fallzahlen(csv_datei, mindestfallzahl: int = 3) -> list[str]:
-    """Zähler und Nenner unter der Mindestfallzahl (außer echter Null) in einer Berichts-CSV."""
-    funde = []
-    for block in _bloecke(csv_datei):
-        zeilen = list(csv.reader(io.StringIO(block), delimiter=";"))
-        kopf = zeilen[1]
-        for zeile in zeilen[2:]:
-            for spalte in ("Zähler", "Nenner"):
-                if spalte in kopf:
-                    wert = zeile[kopf.index(spalte)]
-                    if wert != "." and 0 < float(wert.replace(".", "").replace(",", ".")) < (
-                        mindestfallzahl
-                    ):
-                        funde.append(f"{csv_datei.name}: {zeile}")
-    return funde
-
-
 @pytest.mark.berichte
 def test_kleine_fallzahlen_erscheinen_nie(grosses_land, tmp_path):
     from bimo.berichte import datenbasis
@@ -564,8 +561,8 @@ def test_kleine_fallzahlen_erscheinen_nie(grosses_land, tmp_path):
     assert all(e.ok for e in ergebnisse), [e.fehler for e in ergebnisse]
     for e in ergebnisse:
         csv_datei = tmp_path / f"{e.kommune}.csv"
-        assert _kleine_fallzahlen(csv_datei, 10) == []
-        assert ";.;" in csv_datei.read_text(encoding="utf-8-sig")  # gesperrt, nicht weggelassen
+        assert kleine_fallzahlen(csv_datei, 10) == []
+        assert ",.\n" in csv_datei.read_text(encoding="utf-8-sig")  # gesperrt, nicht weggelassen
 
 
 def test_fusszeile_haelt_namen_aus_den_daten_im_css():

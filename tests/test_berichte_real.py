@@ -9,8 +9,6 @@ Datenordner, damit auch die Karten entstehen.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from pathlib import Path
 
@@ -18,6 +16,7 @@ import pytest
 
 from bimo.berichte import datenbasis
 from bimo.berichte import lauf as berichtslauf
+from tests.conftest import kleine_fallzahlen
 
 REALDATEN = Path(__file__).resolve().parents[1].parent / "shared" / "realdata"
 EXPORTE = REALDATEN / "regionalstatistik_2017"
@@ -92,17 +91,6 @@ def test_quellenvermerk_und_inhalt(alle_profile):
 
 def test_keine_kleine_fallzahl_in_einer_veroeffentlichten_tabelle(alle_profile):
     ziel, _ = alle_profile
-    funde = []
-    for datei in sorted(ziel.glob("*.csv")):
-        for block in datei.read_bytes().decode("utf-8-sig").strip().split("\r\n\r\n"):
-            zeilen = list(csv.reader(io.StringIO(block), delimiter=";"))
-            kopf = zeilen[1]
-            for zeile in zeilen[2:]:
-                for spalte in ("Zähler", "Nenner"):
-                    if spalte not in kopf or zeile[kopf.index(spalte)] == ".":
-                        continue
-                    wert = float(zeile[kopf.index(spalte)].replace(".", "").replace(",", "."))
-                    if 0 < wert < 3:
-                        funde.append(f"{datei.name}: {zeile}")
+    funde = [f for datei in sorted(ziel.glob("*.csv")) for f in kleine_fallzahlen(datei)]
     assert funde == []
     assert len(list(ziel.glob("*.csv"))) == 401

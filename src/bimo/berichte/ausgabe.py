@@ -151,6 +151,21 @@ def _zelle(spalte: str, text: object) -> tuple[object, str | None]:
     return wert, format_
 
 
+CSV_SPALTEN = ("tabelle", "zeile", "spalte", "wert", "einheit", "anzeige")
+"""Die CSV ist eine lange Tabelle: je veröffentlichter Zelle eine Zeile."""
+
+
+def _csv_wert(spalte: str, anzeige: object) -> tuple[str, str]:
+    """Die Zahl einer Zelle für Maschinen (Punkt als Dezimalzeichen, Prozent als Zahl mit
+    Einheit „%“) – leer bei Gesperrtem („.“) und Text."""
+    wert, _ = _zelle(spalte, anzeige)
+    if isinstance(wert, str):
+        return "", ""
+    if str(anzeige).strip().endswith("%"):
+        return repr(round(wert * 100, 10)), "%"
+    return (str(wert) if isinstance(wert, int) else repr(wert)), ""
+
+
 def _blatt(ws, titel: str, spalten: Sequence[str], zeilen: Sequence[Sequence[object]]) -> None:
     from openpyxl.comments import Comment
     from openpyxl.styles import Font
@@ -191,10 +206,12 @@ def schreibe_tabellen(
     Rohdaten nachgeladen. In der XLSX (je Tabelle ein Blatt) sind Zahlen Zahlen mit
     deutschem Zahlenformat, Quoten Prozentwerte – Excel rechnet damit –, Schlüssel und „.“
     Text (mit einer Notiz an jedem „.“); das Blatt „Quelle und Hinweise“ trägt Quellenvermerk,
-    Lizenz, Zeichenerklärung, wie kleine Zahlen geschützt sind, und den Stand. Die
-    CSV (Semikolon, UTF-8 mit BOM für Excel) enthält die Tabellen nacheinander, jede mit
-    ihrem Titel in der ersten Zeile, am Ende die Quellen. Texte, die eine
-    Tabellenkalkulation als Formel läse (``=…``, ``+``, ``-``, ``@``), werden entschärft.
+    Lizenz, Zeichenerklärung, wie kleine Zahlen geschützt sind, und den Stand. Die CSV ist
+    für Maschinen (Power BI, R, pandas): eine lange Tabelle nach RFC 4180 (Komma, UTF-8 mit
+    BOM) mit den Spalten :data:`CSV_SPALTEN` – je Zelle Tabelle, Zeile (erste Spalte),
+    Spalte, die Zahl mit Punkt (Prozent als Zahl, Einheit „%“; leer, wo gesperrt), und der
+    angezeigte Text –, am Ende dieselben Quellenzeilen. Texte, die eine Tabellenkalkulation
+    als Formel läse (``=…``, ``+``, ``-``, ``@``), werden entschärft.
     """
     from openpyxl import Workbook
 
@@ -208,16 +225,18 @@ def schreibe_tabellen(
         f"Stand: {date.today():%d.%m.%Y}, erstellt mit bimo.",
     ]
     text = io.StringIO()
-    schreiber = csv.writer(text, delimiter=";", lineterminator="\r\n")
-    for i, t in enumerate(tabellen):
-        if i:
-            schreiber.writerow([])
-        schreiber.writerow([_ohne_formel(str(t["titel"]))])
-        schreiber.writerow([_ohne_formel(str(s)) for s in t["spalten"]])
-        schreiber.writerows([_ohne_formel(str(z)) for z in zeile] for zeile in t["zeilen"])
-    schreiber.writerow([])
-    schreiber.writerow([QUELLENBLATT])
-    schreiber.writerows([_ohne_formel(z)] for z in fuss)
+    schreiber = csv.writer(text, lineterminator="\r\n")
+    schreiber.writerow(CSV_SPALTEN)
+    for t in tabellen:
+        for zeile in t["zeilen"]:
+            for spalte, anzeige in zip(t["spalten"][1:], zeile[1:], strict=False):
+                wert, einheit = _csv_wert(spalte, anzeige)
+                schreiber.writerow(
+                    [_ohne_formel(str(x)) for x in (t["titel"], zeile[0], spalte)]
+                    + [wert, einheit, _ohne_formel(str(anzeige))]
+                )
+    for i, satz in enumerate(fuss, start=1):
+        schreiber.writerow([QUELLENBLATT, str(i), "Text", "", "", _ohne_formel(satz)])
     mappe = Workbook()
     mappe.remove(mappe.active)
     vergeben: set[str] = set()
