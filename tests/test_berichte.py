@@ -254,6 +254,7 @@ def test_tabellen_ohne_formeln_und_gesperrtes_bleibt_text(tmp_path):
             "Gebiet": [feind, "@SUMME(A1)", "Musterstadt"],
             "Schlüssel": ["09162", "17101", "17102"],
             "Wert": ["-3,8", ".", "1.234"],
+            "=1+1": ["a", "b", "c"],  # ein Spaltenkopf aus den Daten (der Name der Kommune)
         }
     )
     bundle = Tabelle(daten, titel="Vergleich")._repr_mimebundle_()
@@ -268,12 +269,14 @@ def test_tabellen_ohne_formeln_und_gesperrtes_bleibt_text(tmp_path):
     assert blatt["B4"].value == "09162"  # Schlüssel mit führender Null bleibt Text
     assert blatt["C4"].value == -3.8 and blatt["C5"].value == "." and blatt["C6"].value == 1234
     assert "gesperrt (Geheimhaltung)" in blatt["C5"].comment.text
+    assert blatt["D3"].value == "=1+1" and blatt["D3"].data_type == "s"
     zeilen = list(csv.DictReader(io.StringIO((tmp_path / "t.csv").read_text("utf-8-sig"))))
     assert {z["zeile"] for z in zeilen if z["tabelle"] == "Vergleich"} == {
         f"'{feind}",
         "'@SUMME(A1)",
         "Musterstadt",
     }
+    assert {z["spalte"] for z in zeilen} >= {"Wert", "'=1+1"}
     wert = {z["anzeige"]: z["wert"] for z in zeilen if z["spalte"] == "Wert"}
     assert wert == {"-3,8": "-3.8", ".": "", "1.234": "1234"}
 

@@ -173,9 +173,11 @@ def _blatt(ws, titel: str, spalten: Sequence[str], zeilen: Sequence[Sequence[obj
     ws.append([titel])
     ws["A1"].font = Font(bold=True)
     ws.append([])
-    ws.append(list(spalten))
-    for zelle in ws[3]:
+    ws.append(list(spalten))  # Spaltenköpfe tragen Namen aus den Daten (die Kommune)
+    for zelle in [*ws[1], *ws[3]]:
         zelle.font = Font(bold=True)
+        if isinstance(zelle.value, str) and zelle.value.startswith(_FORMELANFANG):
+            zelle.data_type = "s"  # als Text speichern, nie als Formel
     breiten = [len(str(s)) for s in spalten]
     for zeile in zeilen:
         werte = [_zelle(sp, t) for sp, t in zip(spalten, zeile, strict=False)]
