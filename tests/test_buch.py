@@ -255,3 +255,32 @@ def test_bau_scheitert_wenn_ein_notebook_scheitert(tmp_path):
     kaputt = _baue(_mini_buch(tmp_path / "kaputt", "1 / 0"))
     assert kaputt.returncode != 0
     assert "ZeroDivisionError" in kaputt.stdout + kaputt.stderr
+
+
+def test_bericht_pdfs_druckfertig(gebautes_buch):
+    """Die Kommunalprofile des Buchs als PDF, wie ein Ausschuss sie bekommt: jede Seite mit
+    Kommune, Stand und „Seite n von m“; keine Überschrift allein am Seitenende; keine fast
+    leere letzte Seite (früher: 5–6 Zeilen auf Seite 7)."""
+    from bimo import indikatoren
+
+    pdfs = sorted((gebautes_buch / "berichte").glob("*.pdf"))
+    if not pdfs or not shutil.which("pdftotext"):
+        pytest.skip("keine Bericht-PDFs im Buch (Chromium fehlte beim Bau) oder kein pdftotext")
+    koepfe = {"Quellen und Hinweise", "Auf einen Blick", *indikatoren.THEMENFELDER}
+    maengel = []
+    for pdf in pdfs:
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        seiten = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+        for s in range(1, seiten + 1):
+            text = subprocess.run(
+                ["pdftotext", "-f", str(s), "-l", str(s), "-layout", str(pdf), "-"],
+                capture_output=True, text=True, check=True,
+            ).stdout  # fmt: skip
+            if f"Seite {s} von {seiten}" not in text or "Kommunalprofil " not in text:
+                maengel.append(f"{pdf.name} S. {s}: keine Fußzeile")
+            zeilen = [z.strip() for z in text.splitlines() if z.strip() and "Seite " not in z]
+            if zeilen and zeilen[-1] in koepfe:
+                maengel.append(f"{pdf.name} S. {s}: „{zeilen[-1]}“ allein am Seitenende")
+            if s == seiten > 1 and len(zeilen) < 8:
+                maengel.append(f"{pdf.name} S. {s}: nur {len(zeilen)} Zeilen")
+    assert maengel == [], "\n".join(maengel)
