@@ -574,3 +574,38 @@ def test_fusszeile_haelt_namen_aus_den_daten_im_css():
     css = fusszeile('Kommunalprofil </style><script>alert(1)</script> "X"')
     assert "</style>" not in css and "<script>" not in css and '"X"' not in css
     assert 'counter(page) " von " counter(pages)' in css
+
+
+@pytest.mark.berichte
+def test_docx_mit_ueberschriften_tabellen_grafiken_und_quellen(tmp_path):
+    """bimo berichte --docx: die Word-Datei, zurückgelesen mit python-docx, hat die
+    Überschriften, jede veröffentlichte Tabelle als Word-Tabelle (dieselben Zellen wie die
+    CSV), die Grafiken mit Alternativtext und die Seite „Quelle und Hinweise“."""
+    from docx import Document
+
+    ergebnisse = berichtslauf.baue_berichte(
+        "kommunalprofil", ["17101"], tmp_path, fortschritt=False, docx=True
+    )
+    assert ergebnisse[0].ok, ergebnisse[0].fehler
+    doc = Document(tmp_path / "17101.docx")
+    ueberschriften = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert ueberschriften[0] == "Kommunalprofil Musterstadt"
+    assert {"Auf einen Blick", *indikatoren.THEMENFELDER, "Quelle und Hinweise"} <= set(
+        ueberschriften
+    )
+    lang = pd.read_csv(tmp_path / "17101.csv", encoding="utf-8-sig", dtype=str)
+    tabellen = [t for t in lang["tabelle"].unique() if t != "Quelle und Hinweise"]
+    assert len(doc.tables) == len(tabellen)
+    eckwerte = doc.tables[0]
+    kopf = [z.text for z in eckwerte.rows[0].cells]
+    zeile = [z.text for z in eckwerte.rows[1].cells]
+    csv_zeile = lang[(lang["tabelle"] == "Eckwerte") & (lang["zeile"] == zeile[0])]
+    assert list(csv_zeile["anzeige"]) == zeile[1:] and list(csv_zeile["spalte"]) == kopf[1:]
+    bilder = doc.inline_shapes
+    assert len(bilder) >= 2
+    alt = [b._inline.docPr.get("descr") for b in bilder]
+    assert all(a and len(a) > 20 for a in alt), alt
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "CC BY 4.0" in text and "Zeichenerklärung" in text and "Geheimhaltung:" in text
+    assert "**" not in text and "<!--" not in text
+    assert 'href="17101.docx"' in (tmp_path / "index.html").read_text(encoding="utf-8")

@@ -182,7 +182,7 @@ def test_meldungen_fuer_gemeindeschluessel(basis):
 @pytest.mark.berichte
 def test_bimo_berichte_baut_ein_gemeindeprofil(tmp_path: Path, capsys):
     argumente = ["berichte", "--daten", str(FRUEHER), "--kommune", "03151002", "03151"]
-    rc = cli.main([*argumente, "--ausgabe", str(tmp_path)])
+    rc = cli.main([*argumente, "--docx", "--ausgabe", str(tmp_path)])
     assert rc == 0, capsys.readouterr().err
     seite = (tmp_path / "03151002.html").read_text(encoding="utf-8")
     assert "Gemeindeprofil Barwedel" in seite and "Rang im Kreis" in seite
@@ -201,6 +201,14 @@ def test_bimo_berichte_baut_ein_gemeindeprofil(tmp_path: Path, capsys):
     assert "Tabelle 12411-02-03-5" in quellen("03151002.xlsx")
     assert "Tabelle 12411-02-03-5" not in quellen("03151.xlsx")
     assert "dl-de/by-2-0" in quellen("03151.xlsx")
+    # und als Word-Datei, mit echten Daten: Tabellen und der Quellenvermerk der Dateien
+    from docx import Document
+
+    doc = Document(tmp_path / "03151002.docx")
+    assert doc.paragraphs[0].text == "Gemeindeprofil Barwedel"
+    assert any("Barwedel" in [z.text for z in t.rows[0].cells] for t in doc.tables)
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Tabelle 12411-02-03-5" in text and "dl-de/by-2-0" in text
 
 
 def test_bimo_daten_pruefen_nennt_die_gemeindeprofile(capsys):

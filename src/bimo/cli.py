@@ -158,6 +158,11 @@ def _parser() -> argparse.ArgumentParser:
         help="zusätzlich je Bericht ein druckfertiges PDF (braucht Chromium aus Debian)",
     )
     b.add_argument(
+        "--docx",
+        action="store_true",
+        help="zusätzlich je Bericht eine Word-Datei (Überschriften, Tabellen, Grafiken, Quellen)",
+    )
+    b.add_argument(
         "--ohne-fortschritt", action="store_true", help="keinen Fortschrittsbalken zeigen"
     )
 
@@ -232,6 +237,7 @@ def _berichte(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         fortsetzen=args.fortsetzen,
         pdf=args.pdf,
+        docx=args.docx,
         cluster=args.cluster,
     )
     fertig = [e for e in ergebnisse if e.ok]

@@ -19,7 +19,14 @@ from papermill.iorw import load_notebook_node
 from papermill.parameterize import parameterize_notebook
 
 from bimo.berichte import vorlagen
-from bimo.berichte.ausgabe import Ergebnis, als_html, neuer_exporter, schreibe_tabellen
+from bimo.berichte.ausgabe import (
+    Ergebnis,
+    als_html,
+    hinweiszeilen,
+    neuer_exporter,
+    schreibe_tabellen,
+)
+from bimo.berichte.word import schreibe_docx
 from bimo.kern.dateien import schreibe_atomar
 from bimo.kern.pdf import PdfFehler, drucke_pdf
 
@@ -114,6 +121,7 @@ class Auftrag:
     # Quellenvermerk und Lizenz für CSV und XLSX – je Berichtsebene („Kreis“, „Gemeinde“:
     # ein Gemeindeprofil nennt auch die Gemeindetabelle)
     quellen: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    docx: bool = False  # zusätzlich eine Word-Datei je Bericht
 
 
 def ein_bericht(
@@ -132,12 +140,11 @@ def ein_bericht(
     try:
         kernel.fuehre_aus(nb)
         datei = schreibe_atomar(auftrag.ausgabe / f"{kommune}.html", als_html(nb, exporter))
-        schreibe_tabellen(
-            nb,
-            auftrag.ausgabe / kommune,
-            auftrag.quellen.get("Gemeinde" if len(kommune) == 8 else "Kreis", ()),
-            int(auftrag.parameter.get("mindestfallzahl", 3)),  # type: ignore[call-overload]
-        )
+        quellen = auftrag.quellen.get("Gemeinde" if len(kommune) == 8 else "Kreis", ())
+        mindestfallzahl = int(auftrag.parameter.get("mindestfallzahl", 3))  # type: ignore[call-overload]
+        schreibe_tabellen(nb, auftrag.ausgabe / kommune, quellen, mindestfallzahl)
+        if auftrag.docx:
+            schreibe_docx(nb, datei.with_suffix(".docx"), hinweiszeilen(quellen, mindestfallzahl))
         if auftrag.pdf:
             drucke_pdf(datei, datei.with_suffix(".pdf"))
         fehler = None

@@ -129,6 +129,16 @@ def geheimhaltungshinweis(mindestfallzahl: int) -> str:
     )
 
 
+def hinweiszeilen(quellen: Sequence[str], mindestfallzahl: int = 3) -> list[str]:
+    """Die Zeilen von „Quelle und Hinweise“ – dieselben in CSV, XLSX und DOCX."""
+    return [
+        *quellen,
+        ZEICHENERKLAERUNG,
+        geheimhaltungshinweis(mindestfallzahl),
+        f"Stand: {date.today():%d.%m.%Y}, erstellt mit bimo.",
+    ]
+
+
 def _ohne_formel(text: str) -> str:
     """CSV: ein Text, den eine Tabellenkalkulation als Formel läse, bekommt ein ' davor."""
     if text.startswith(_FORMELANFANG) and zahlformat.als_zahl(text) is None:
@@ -220,12 +230,7 @@ def schreibe_tabellen(
     tabellen = tabellen_aus(nb)
     if not tabellen:
         return []
-    fuss = [
-        *quellen,
-        ZEICHENERKLAERUNG,
-        geheimhaltungshinweis(mindestfallzahl),
-        f"Stand: {date.today():%d.%m.%Y}, erstellt mit bimo.",
-    ]
+    fuss = hinweiszeilen(quellen, mindestfallzahl)
     text = io.StringIO()
     schreiber = csv.writer(text, lineterminator="\r\n")
     schreiber.writerow(CSV_SPALTEN)
@@ -274,7 +279,7 @@ def schreibe_index(
             link = f'<a href="{html.escape(e.datei.name)}">{html.escape(e.name)}</a>'
             downloads = " · ".join(
                 f'<a href="{html.escape(e.kommune)}.{endung}">{endung.upper()}</a>'
-                for endung in ("pdf", "xlsx", "csv")
+                for endung in ("pdf", "docx", "xlsx", "csv")
                 if (ausgabe / f"{e.kommune}.{endung}").is_file()
             )
         else:

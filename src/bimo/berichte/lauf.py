@@ -124,6 +124,7 @@ def baue_berichte(
     fortsetzen: bool = False,
     pdf: bool = False,
     cluster: str | None = None,
+    docx: bool = False,
 ) -> list[Ergebnis]:
     """Erzeugt ``<AGS>.html`` (dazu ``.csv``, ``.xlsx``, mit ``pdf`` auch ``.pdf``) je
     Kommune und ``index.html`` im Ordner ``ausgabe``.
@@ -163,14 +164,15 @@ def baue_berichte(
     je_ebene = {"Kreis": tuple(quellen)}
     if any(len(k) == 8 for k in kommunen):  # Gemeindeprofile: auch die Gemeindetabellen
         je_ebene["Gemeinde"] = tuple(basis.gemeindebasis().quellen)
-    auftrag = Auftrag(vorlage, pfad, parameter, ausgabe, namen, pdf, je_ebene)
+    auftrag = Auftrag(vorlage, pfad, parameter, ausgabe, namen, pdf, je_ebene, docx)
 
     alt = _lies_stand(ausgabe) if fortsetzen else {}
-    stand = {k: fingerabdruck(pfad, {**parameter, "pdf": pdf}, k) for k in kommunen}
+    stand = {k: fingerabdruck(pfad, {**parameter, "pdf": pdf, "docx": docx}, k) for k in kommunen}
     ergebnisse: list[Ergebnis] = []
     offen = []
     for k in kommunen:
-        fertig = all((ausgabe / f"{k}.{e}").is_file() for e in ("html", *(["pdf"] if pdf else [])))
+        endungen = ("html", *(["pdf"] if pdf else []), *(["docx"] if docx else []))
+        fertig = all((ausgabe / f"{k}.{e}").is_file() for e in endungen)
         if fortsetzen and alt.get(k) == stand[k] and fertig:
             ergebnisse.append(Ergebnis(k, namen[k], ausgabe / f"{k}.html", None, 0.0, True))
         else:
